@@ -1,0 +1,219 @@
+"""Site-wide pages, the image model and the mixins every page shares."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+class SiteImage(AbstractImage):
+    """Wagtail's image with alternative text made mandatory (WCAG 1.1.1)."""
+
+    description = models.CharField(
+        _("alternative text"),
+        max_length=255,
+        help_text=_("Describe what the image shows for people who cannot see it."),
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "description",
+        "collection",
+        "tags",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    )
+
+    @property
+    def alt_text(self):
+        return self.description
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class ListingMixin(models.Model):
+    """What a card needs, shared by every page that appears in a listing.
+
+    Partner, organisation, initiative and news cards all render from these
+    three fields, falling back to the page's own title, intro and image.
+    """
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shorter title for cards and lists. Defaults to the page title."),
+    )
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards, search results and social media."),
+    )
+    listing_image = models.ForeignKey(
+        SiteImage,
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown on cards and when the page is shared. Defaults to the page's main image."),
+    )
+
+    listing_panels = [
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("Cards and sharing"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+    def get_listing_summary(self):
+        return self.listing_summary or self.search_description or getattr(self, "summary", "")
+
+    def get_listing_image(self):
+        return self.listing_image or getattr(self, "main_image", None)
+
+
+def tabbed_edit_handler(content_panels, *extra_tabs, promote_panels=None):
+    """The tab layout every page type uses: Content, extra tabs, Promote, Settings."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            *extra_tabs,
+            ObjectList(promote_panels or (Page.promote_panels + ListingMixin.listing_panels), heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
+        ]
+    )
+
+
+class HomePage(ListingMixin, Page):
+    """The front page of one network site (one per locale)."""
+
+    hero_title = models.CharField(_("hero title"), max_length=160, help_text=_("The big headline at the top."))
+    hero_text = models.TextField(_("hero text"), blank=True, max_length=500)
+    hero_image = models.ForeignKey(
+        SiteImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("hero image")
+    )
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    news_count = models.PositiveSmallIntegerField(
+        _("number of latest news"), default=3, help_text=_("How many of the newest news items to show.")
+    )
+    events_count = models.PositiveSmallIntegerField(
+        _("number of upcoming events"), default=4, help_text=_("How many upcoming event dates to show.")
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "partners.PartnerIndexPage",
+        "partners.MemberOrganisationIndexPage",
+        "initiatives.InitiativeIndexPage",
+        "initiatives.NewsIndexPage",
+    ]
+    template = "pages/home_page.html"
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
+        FieldPanel("introduction"),
+    ]
+    highlights_panels = [
+        InlinePanel("featured_initiatives", label=_("Featured initiatives"), max_num=6),
+        InlinePanel("partner_highlights", label=_("Partner highlights"), max_num=8),
+        FieldPanel("news_count"),
+        FieldPanel("events_count"),
+    ]
+    edit_handler = tabbed_edit_handler(content_panels, ObjectList(highlights_panels, heading=_("Highlights")))
+
+    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from initiatives.selectors import home_page_blocks
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_blocks(home=self))
+        return context
+
+
+class HomeFeaturedInitiative(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_initiatives", on_delete=models.CASCADE)
+    initiative = models.ForeignKey(
+        "initiatives.InitiativePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("initiative")
+    )
+
+    panels = [PageChooserPanel("initiative")]
+
+
+class HomePartnerHighlight(Orderable):
+    page = ParentalKey(HomePage, related_name="partner_highlights", on_delete=models.CASCADE)
+    partner = models.ForeignKey(
+        "partners.PartnerPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("partner")
+    )
+
+    panels = [PageChooserPanel("partner")]
+
+
+class StandardPage(ListingMixin, Page):
+    """About, statutory goals, contact: free-form content from a small set of blocks."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    edit_handler = tabbed_edit_handler(content_panels)
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    """What the footer says about the network, per site (texts live on the translatable home page)."""
+
+    network_name = models.CharField(_("network name"), max_length=160, default="PartnerHub")
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True, max_length=400)
+
+    panels = [
+        FieldPanel("network_name"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")], heading=_("Contact")),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
