@@ -5,6 +5,7 @@ designers, and every block must render accessibly in every language.
 """
 
 from django.utils.translation import gettext_lazy as _
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -63,7 +64,9 @@ class InitiativePage(ListingMixin, Page):
 
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences: what and for whom."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
-    status = models.CharField(_("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED
+    )
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     organisers = ParentalManyToManyField(
@@ -109,7 +112,10 @@ class InitiativePage(ListingMixin, Page):
         FieldPanel("areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         MultiFieldPanel(
-            [FieldPanel("funding_programme"), FieldRowPanel([FieldPanel("funding_amount"), FieldPanel("funding_currency")])],
+            [
+                FieldPanel("funding_programme"),
+                FieldRowPanel([FieldPanel("funding_amount"), FieldPanel("funding_currency")]),
+            ],
             heading=_("Funding"),
         ),
     ]

@@ -7,6 +7,7 @@ in one place.
 
 from django.db.models import Prefetch
 from django.utils import timezone
+
 from wagtail.models import Page
 
 from .models import InitiativeOccurrence, InitiativePage, NewsPage
@@ -89,9 +90,10 @@ def organisation_activity(*, organisation):
     own = InitiativePage.objects.live().public().child_of(organisation)
     co_organised = InitiativePage.objects.live().public().filter(organisers=organisation)
     initiatives = (
-        (own | co_organised).distinct().select_related("main_image").prefetch_related(
-            Prefetch("occurrences", queryset=InitiativeOccurrence.objects.order_by("start"))
-        )
+        (own | co_organised)
+        .distinct()
+        .select_related("main_image")
+        .prefetch_related(Prefetch("occurrences", queryset=InitiativeOccurrence.objects.order_by("start")))
     ).order_by("-start_date")
     return {
         "initiatives": initiatives,

@@ -7,13 +7,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from django_countries.fields import CountryField
 
 from home.blocks import BodyBlock
 from home.models import ListingMixin, SiteImage, tabbed_edit_handler

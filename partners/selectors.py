@@ -2,7 +2,12 @@
 
 from .models import MemberOrganisationPage, OrganisationRole, PartnerPage
 
-ROLE_ORDER = [OrganisationRole.HONORARY_PATRON, OrganisationRole.LEADER, OrganisationRole.SIGNATORY, OrganisationRole.MEMBER]
+ROLE_ORDER = [
+    OrganisationRole.HONORARY_PATRON,
+    OrganisationRole.LEADER,
+    OrganisationRole.SIGNATORY,
+    OrganisationRole.MEMBER,
+]
 
 
 def partners_for_listing(*, index):

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 register = template.Library()

@@ -156,7 +156,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ------------------------------------------------------------------
-vars().update(ENV.email_url("EMAIL_URL"))
+# Only the values the URL sets: Django 6.1 warns about each EMAIL_* setting given.
+vars().update({key: value for key, value in ENV.email_url("EMAIL_URL").items() if value not in ("", None, False)})
 DEFAULT_FROM_EMAIL = ENV("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
