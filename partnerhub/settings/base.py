@@ -156,8 +156,22 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ------------------------------------------------------------------
-# Only the values the URL sets: Django 6.1 warns about each EMAIL_* setting given.
-vars().update({key: value for key, value in ENV.email_url("EMAIL_URL").items() if value not in ("", None, False)})
+# Django 6.1's MAILERS, built from one EMAIL_URL (smtp://user:pass@host:587/?tls=True,
+# consolemail://, dummymail://).
+_email = ENV.email_url("EMAIL_URL")
+_email_options = {
+    option: _email[key]
+    for key, option in [
+        ("EMAIL_HOST", "host"),
+        ("EMAIL_PORT", "port"),
+        ("EMAIL_HOST_USER", "username"),
+        ("EMAIL_HOST_PASSWORD", "password"),
+        ("EMAIL_USE_TLS", "use_tls"),
+        ("EMAIL_USE_SSL", "use_ssl"),
+    ]
+    if _email.get(key) not in ("", None, False)
+}
+MAILERS = {"default": {"BACKEND": _email["EMAIL_BACKEND"], "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = ENV("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
