@@ -9,8 +9,10 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from PIL import Image
@@ -37,11 +39,14 @@ def page_form_data(model, fields):
     """Form data for ``model``'s admin add view: empty streams and formsets, then ``fields``.
 
     ``fields`` is passed through ``nested_form_data``, so it may hold
-    ``streamfield(...)`` and ``inline_formset(...)`` values.
+    ``streamfield(...)`` and ``inline_formset(...)`` values; a top-level list
+    (checkboxes of a many-to-many field) is sent as repeated values.
     """
     empty = {name: streamfield([]) for name in STREAMFIELDS.get(model, [])}
     empty |= {name: inline_formset([]) for name in INLINE_PANELS.get(model, [])}
-    return nested_form_data(empty | fields)
+    repeated = {name: value for name, value in fields.items() if isinstance(value, list)}
+    nested = {name: value for name, value in fields.items() if name not in repeated}
+    return nested_form_data(empty | nested) | repeated
 
 
 def add_page_url(model, parent):
@@ -59,6 +64,12 @@ def post_new_page(client, model, parent, fields, *, publish=True):
 def form_errors(response):
     """Field errors of the page form and of its inline formsets, as {name: [messages]}."""
     form = response.context["form"]
+    # The messages are lazy: read them in the admin user's language (see make_superuser).
+    with translation.override("en"):
+        return _form_errors(form)
+
+
+def _form_errors(form):
     errors = {name: list(messages) for name, messages in form.errors.items()}
     for prefix, formset in form.formsets.items():
         for index, subform_errors in enumerate(formset.errors):
@@ -94,3 +105,17 @@ def assert_refused(response):
     """Wagtail's admin answers a forbidden add with a redirect to the dashboard and an error message."""
     assert response.status_code == 302, response.status_code
     assert response["Location"] == reverse("wagtailadmin_home"), response["Location"]
+
+
+class AdminTestCase(WagtailPageTestCase):
+    """Wagtail's page assertions, with a network tree and a superuser logged into the admin."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.conftest import build_network_tree
+
+        cls.tree = build_network_tree()
+        cls.admin = make_superuser()
+
+    def setUp(self):
+        self.client.force_login(self.admin)

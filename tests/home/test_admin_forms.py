@@ -2,33 +2,19 @@
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
 from tests import factories
 from tests.admin_pages import (
+    AdminTestCase,
     assert_refused,
     child_slugs,
     form_errors,
-    make_superuser,
     page_form_data,
     png_upload,
     post_new_page,
 )
-from tests.conftest import build_network_tree
-
-
-class AdminTestCase(WagtailPageTestCase):
-    """A network tree and a superuser logged into the admin."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.tree = build_network_tree()
-        cls.admin = make_superuser()
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
 
 class HomePageAdminTests(AdminTestCase):
