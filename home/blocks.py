@@ -4,6 +4,7 @@ A deliberately small set: editors of partner organisations are not web
 designers, and every block must render accessibly in every language.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -74,7 +75,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choose a page or enter a URL."))}
+                block_errors={"page": ValidationError(_("Choose a page or enter a URL."))}
             )
         return value
 
