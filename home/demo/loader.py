@@ -1,0 +1,626 @@
+"""Build (or bring up to date) the demo network.
+
+Every object is found by a natural key (locale code, slug under its parent,
+title, username) and updated in place, so running the loader again leaves
+the same number of pages, snippets, images, documents and users.
+
+The loader runs outside one big transaction on purpose: wagtail-localize
+publishes translations in ``transaction.on_commit`` callbacks, which would
+otherwise all fire at the very end, after the loader has already linked the
+translated pages to each other. Each step is idempotent instead, so a run
+that is interrupted is completed by the next one.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.models import GroupPagePermission, Locale, Page, Site
+
+from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, NetworkSettings, StandardPage
+from initiatives.models import (
+    InitiativeDocument,
+    InitiativeGalleryImage,
+    InitiativeIndexPage,
+    InitiativeOccurrence,
+    InitiativePage,
+    NewsIndexPage,
+    NewsPage,
+)
+from partners.models import (
+    CooperationArea,
+    MemberOrganisationIndexPage,
+    MemberOrganisationPage,
+    PartnerAgreement,
+    PartnerIndexPage,
+    PartnerPage,
+)
+from partners.services import organisation_onboard
+
+from . import content
+from .media import document_upsert, image_upsert
+from .translation import TARGET_LANGUAGES, T, TranslationMemory, translation_progress, translation_save
+
+
+@dataclass
+class DemoSummary:
+    counts: dict = field(default_factory=dict)
+    accounts: list = field(default_factory=list)
+    untranslated: list = field(default_factory=list)
+
+
+def demo_counts():
+    """What "the same demo" means: the numbers a second run must not change."""
+    from wagtail.documents import get_document_model
+
+    from home.models import SiteImage
+
+    return {
+        "locales": Locale.objects.count(),
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "home pages": HomePage.objects.count(),
+        "partners": PartnerPage.objects.count(),
+        "organisations": MemberOrganisationPage.objects.count(),
+        "initiatives": InitiativePage.objects.count(),
+        "event dates": InitiativeOccurrence.objects.count(),
+        "news": NewsPage.objects.count(),
+        "areas of cooperation": CooperationArea.objects.count(),
+        "images": SiteImage.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+        "groups": Group.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+class DemoLoader:
+    def __init__(self, *, log=print):
+        self.log = log
+        self.memory = TranslationMemory()
+        self.today = timezone.localdate()
+        self.areas = {}
+        self.partners = {}
+        self.organisations = {}
+        self.initiatives = {}
+        self.documents = {}
+        self.pages = {}
+        self.to_translate = []  # Polish objects, parents before children
+        self.admin = None
+
+    # --- small helpers ------------------------------------------------------------
+    def pl(self, value):
+        """The Polish text of a value, remembering its translations for later."""
+        if isinstance(value, T):
+            self.memory.add(value)
+            return value.pl
+        if isinstance(value, str):
+            self.memory.keep(value)
+        return value
+
+    def slug_of(self, value, fallback):
+        if isinstance(value, T):
+            self.memory.add_slug(value)
+            return value.pl
+        return value or fallback
+
+    def day(self, value):
+        if value is None or isinstance(value, datetime.date):
+            return value
+        return self.today + datetime.timedelta(days=value)
+
+    def moment(self, value):
+        if isinstance(value, datetime.datetime):
+            return timezone.make_aware(value) if timezone.is_naive(value) else value
+        day = self.today + datetime.timedelta(days=value)
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+
+    def upsert_page(self, *, parent, model, slug, fields, relations=None, m2m=None, tags=None):
+        """The page ``slug`` under ``parent``, created or updated, then published as a new revision."""
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page is None:
+            page = model(slug=slug, owner=self.admin, **fields)
+            self._assign(page, relations, m2m, tags)
+            parent.add_child(instance=page)
+        else:
+            for name, value in fields.items():
+                setattr(page, name, value)
+            self._assign(page, relations, m2m, tags)
+        page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
+        return model.objects.get(pk=page.pk)
+
+    @staticmethod
+    def _assign(page, relations, m2m, tags):
+        for name, items in (relations or {}).items():
+            setattr(page, name, items)
+        for name, objects in (m2m or {}).items():
+            getattr(page, name).set(objects)
+        if tags is not None:
+            page.tags.set(tags)
+
+    def body(self, blocks):
+        """StreamField raw data from the compact block tuples in content.py."""
+        data = []
+        for block in blocks:
+            kind = block[0]
+            if kind == "heading":
+                data.append({"type": "heading", "value": {"text": self.pl(block[1]), "level": "h2"}})
+            elif kind == "paragraph":
+                data.append({"type": "paragraph", "value": self.pl(block[1])})
+            elif kind == "quote":
+                data.append({"type": "quote", "value": {"text": self.pl(block[1]), "attribute_name": self.pl(block[2])}})
+            elif kind == "image":
+                _kind, key, alt, caption = block
+                image = image_upsert(title=f"Demo: {key}", alt_text=self.pl(alt))
+                data.append(
+                    {
+                        "type": "image",
+                        "value": {"image": image.pk, "alt_text": self.pl(alt), "caption": self.pl(caption), "attribution": ""},
+                    }
+                )
+            elif kind == "documents":
+                data.append(
+                    {
+                        "type": "documents",
+                        "value": {"title": self.pl(block[1]), "documents": [self.documents[key].pk for key in block[2]]},
+                    }
+                )
+            elif kind == "call_to_action":
+                _kind, text, label, page_key = block
+                data.append(
+                    {
+                        "type": "call_to_action",
+                        "value": {
+                            "text": self.pl(text),
+                            "button_label": self.pl(label),
+                            "page": self.pages[page_key].pk,
+                            "url": "",
+                        },
+                    }
+                )
+        return data
+
+    # --- steps -------------------------------------------------------------------------
+    def run(self):
+        self.log("Locales and site…")
+        self.locales()
+        self.staff_accounts()
+        home = self.home_and_site()
+        self.log("Areas of cooperation…")
+        self.cooperation_areas()
+        self.log("Documents and images…")
+        self.demo_documents()
+        self.log("Site pages…")
+        self.index_pages(home)
+        self.standard_pages(home)
+        self.log(f"Partner towns ({len(content.PARTNERS)})…")
+        self.partner_pages()
+        self.log(f"Member organisations ({len(content.ORGANISATIONS)}) and their editors…")
+        self.organisation_pages()
+        self.log(f"Initiatives ({len(content.INITIATIVES)})…")
+        self.initiative_pages()
+        self.log(f"News ({len(content.NEWS)})…")
+        self.news_pages()
+        home = self.home_highlights(home)
+        summary = DemoSummary()
+        self.translate_all(summary)
+        summary.accounts = self.account_list()
+        summary.counts = demo_counts()
+        return summary
+
+    def locales(self):
+        for code, _name in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        self.locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        self.target_locales = [Locale.objects.get(language_code=code) for code in TARGET_LANGUAGES]
+
+    def staff_accounts(self):
+        User = get_user_model()
+        translators, _created = Group.objects.get_or_create(name="Translators")
+        moderators, _created = Group.objects.get_or_create(name="Moderators")
+        self._setup_translators(translators)
+        for username, first_name, last_name, group_name in content.STAFF_ACCOUNTS:
+            user = self._user(username, first_name=first_name, last_name=last_name)
+            if username == "admin":
+                user.is_superuser = user.is_staff = True
+                user.save(update_fields=["is_superuser", "is_staff"])
+                self.admin = user
+            if group_name:
+                user.groups.add(moderators if group_name == "Moderators" else translators)
+        User.objects.filter(username="admin").update(is_active=True)
+
+    def _user(self, username, *, first_name, last_name, email=None):
+        User = get_user_model()
+        user, _created = User.objects.get_or_create(username=username)
+        user.first_name, user.last_name = first_name, last_name
+        user.email = email or f"{username}@partnerhub.example"
+        user.is_active = True
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save()
+        return user
+
+    def _setup_translators(self, group):
+        """Translators use wagtail-localize's editor: they may change pages and areas, not publish."""
+        permissions = Permission.objects.filter(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        ) | Permission.objects.filter(
+            content_type=ContentType.objects.get_for_model(CooperationArea),
+            codename__in=["add_cooperationarea", "change_cooperationarea"],
+        ) | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
+        group.permissions.add(*permissions)
+        root = Page.get_first_root_node()
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            )
+
+    def home_and_site(self):
+        """A HomePage as the default site's root, replacing Wagtail's "Welcome" page."""
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(depth=2, locale=self.locale).first()
+        fields = {
+            "title": self.pl(content.HOME["title"]),
+            "hero_title": self.pl(content.HOME["hero_title"]),
+            "hero_text": self.pl(content.HOME["hero_text"]),
+            "introduction": self.pl(content.HOME["introduction"]),
+            "news_count": 3,
+            "events_count": 4,
+        }
+        slug = self.slug_of(content.HOME["slug"], "strona-glowna")
+        page_type = ContentType.objects.get_for_model(Page)
+        site = Site.objects.filter(is_default_site=True).first()
+        if home is None:
+            # The Welcome page may hold the slug we want: free it first.
+            if site is not None and site.root_page.content_type_id == page_type.pk:
+                site.root_page = root
+                site.save(update_fields=["root_page"])
+            for page in Page.objects.filter(depth=2, content_type=page_type):
+                page.delete()
+            home = HomePage(slug=slug, locale=self.locale, owner=self.admin, **fields)
+            root.add_child(instance=home)
+        else:
+            for name, value in fields.items():
+                setattr(home, name, value)
+            home.slug = slug
+        hero = image_upsert(title="Demo: hero", alt_text="Ilustracja: wzgórza i słońce nad miastem")
+        home.hero_image = hero
+        home.save_revision(user=self.admin).publish(user=self.admin)
+        home = HomePage.objects.get(pk=home.pk)
+
+        if site is None:
+            site = Site(is_default_site=True)
+        site.hostname, site.port, site.root_page, site.site_name = "localhost", 8000, home, content.NETWORK["name"]
+        site.save()
+        Site.objects.exclude(pk=site.pk).filter(root_page__depth__lt=2).delete()
+        network, _created = NetworkSettings.objects.get_or_create(site=site)
+        network.network_name = content.NETWORK["name"]
+        network.contact_email = content.NETWORK["email"]
+        network.contact_phone = content.NETWORK["phone"]
+        network.address = content.NETWORK["address"]
+        network.save()
+        self.site = site
+        self.pages["home"] = home
+        self.to_translate.append(home)
+        return home
+
+    def cooperation_areas(self):
+        for slug, name, description in content.AREAS:
+            area, _created = CooperationArea.objects.get_or_create(
+                slug=slug, locale=self.locale, defaults={"name": self.pl(name)}
+            )
+            area.name, area.description = self.pl(name), self.pl(description)
+            self.memory.keep(slug)
+            area.full_clean()
+            area.save()
+            self.areas[slug] = area
+        self.to_translate.extend(self.areas.values())
+
+    def demo_documents(self):
+        for key, spec in content.DOCUMENTS.items():
+            self.documents[key] = document_upsert(title=spec["title"], lines=spec["lines"], kind=spec["kind"])
+
+    def index_pages(self, home):
+        models = {
+            "partners": PartnerIndexPage,
+            "organisations": MemberOrganisationIndexPage,
+            "initiatives": InitiativeIndexPage,
+            "news": NewsIndexPage,
+        }
+        for key, model in models.items():
+            spec = content.INDEXES[key]
+            page = self.upsert_page(
+                parent=home,
+                model=model,
+                slug=self.slug_of(spec["slug"], key),
+                fields={
+                    "title": self.pl(spec["title"]),
+                    "introduction": self.pl(spec["introduction"]),
+                    "show_in_menus": True,
+                },
+            )
+            self.pages[key] = page
+            self.to_translate.append(page)
+
+    def standard_pages(self, home):
+        for spec in content.STANDARD_PAGES:
+            page = self.upsert_page(
+                parent=home,
+                model=StandardPage,
+                slug=self.slug_of(spec["slug"], spec["key"]),
+                fields={
+                    "title": self.pl(spec["title"]),
+                    "introduction": self.pl(spec["introduction"]),
+                    "body": self.body(spec["body"]),
+                    "show_in_menus": True,
+                },
+            )
+            self.pages[spec["key"]] = page
+            self.to_translate.append(page)
+        # Menu order: about, goals, then the listings, contact last.
+        order = ["about", "goals", "organisations", "partners", "initiatives", "news", "contact"]
+        for position, key in enumerate(order):
+            page = Page.objects.get(pk=self.pages[key].pk)
+            last = Page.objects.get(pk=self.pages[order[position - 1]].pk) if position else None
+            if last is not None and page.path < last.path:
+                page.move(last, pos="right")
+
+    def partner_pages(self):
+        index = self.pages["partners"]
+        for spec in content.PARTNERS:
+            slug = spec["slug"]
+            title = self.pl(spec["title"])
+            coat = image_upsert(
+                title=f"Demo: herb {title}",
+                alt_text=f"Herb {title} (grafika demonstracyjna)",
+                shape="emblem",
+                size=(400, 400),
+            )
+            agreements = []
+            for date_signed, kind, place, signatories, document_key in spec["agreements"]:
+                agreements.append(
+                    PartnerAgreement(
+                        date_signed=date_signed,
+                        kind=kind,
+                        place=place,
+                        signatories=[("signatory", value) for value in signatories],
+                        document=self.documents.get(document_key),
+                    )
+                )
+            since = spec.get("since")
+            page = self.upsert_page(
+                parent=index,
+                model=PartnerPage,
+                slug=slug,
+                fields={
+                    "title": title,
+                    "official_name": self.pl(spec["official_name"]),
+                    "kind": spec.get("kind", "town"),
+                    "country": spec["country"],
+                    "region": self.pl(spec["region"]),
+                    "latitude": Decimal(spec["lat"]),
+                    "longitude": Decimal(spec["lng"]),
+                    "relationship_status": spec["status"],
+                    "cooperation_since_date": since,
+                    "cooperation_since_year": since.year if since else spec.get("since_year"),
+                    "summary": self.pl(spec["summary"]),
+                    "coat_of_arms": coat,
+                },
+                relations={"agreements": agreements},
+                m2m={"areas": [self.areas[area] for area in spec["areas"]]},
+            )
+            self.partners[slug] = page
+            if spec.get("translate"):
+                self.to_translate.append(page)
+
+    def organisation_pages(self):
+        index = self.pages["organisations"]
+        for spec in content.ORGANISATIONS:
+            slug = spec["slug"]
+            page = self.upsert_page(
+                parent=index,
+                model=MemberOrganisationPage,
+                slug=slug,
+                fields={
+                    "title": self.pl(spec["title"]),
+                    "kind": spec["kind"],
+                    "role": spec["role"],
+                    "joined_on": spec.get("joined", content.JOINED),
+                    "summary": self.pl(spec["summary"]),
+                    "email": f"{slug}@partnerhub.example",
+                },
+            )
+            _group, collection = organisation_onboard(organisation=page)
+            page.refresh_from_db()
+            logo = image_upsert(
+                title=f"Demo: logo {spec['title']}",
+                alt_text=f"Logo: {spec['title']} (grafika demonstracyjna)",
+                collection=collection,
+                shape="emblem",
+                size=(400, 400),
+            )
+            if page.logo_id != logo.pk:
+                page.logo = logo
+                page.save_revision(user=self.admin).publish(user=self.admin)
+            self.organisations[slug] = MemberOrganisationPage.objects.get(pk=page.pk)
+            self._organisation_editor(self.organisations[slug])
+            if spec.get("translate"):
+                self.to_translate.append(self.organisations[slug])
+
+    def _organisation_editor(self, organisation):
+        user = self._user(
+            f"editor-{organisation.slug}",
+            first_name="Redaktor",
+            last_name=organisation.title[:150],
+        )
+        user.groups.add(organisation.editors_group)
+
+    def initiative_pages(self):
+        for spec in content.INITIATIVES:
+            organisation = self.organisations[spec["org"]]
+            title = self.pl(spec["title"])
+            image = image_upsert(
+                title=f"Demo: {spec['slug']}",
+                alt_text=f"Ilustracja do inicjatywy „{title}”",
+                collection=organisation.collection,
+            )
+            occurrences = [
+                InitiativeOccurrence(
+                    start=self.moment(start),
+                    end=self.moment(start) + datetime.timedelta(hours=hours),
+                    venue=venue,
+                    description=description,
+                )
+                for start, hours, venue, description in spec["occurrences"]
+            ]
+            gallery = [
+                InitiativeGalleryImage(
+                    image=image_upsert(
+                        title=f"Demo: {spec['slug']} galeria {number}",
+                        alt_text=f"Zdjęcie {number} z inicjatywy „{title}”",
+                        collection=organisation.collection,
+                    ),
+                    caption=f"Zdjęcie {number}",
+                )
+                for number in range(1, spec.get("gallery", 0) + 1)
+            ]
+            documents = [InitiativeDocument(document=self.documents[key]) for key in spec.get("documents", [])]
+            for document in documents:
+                if document.document.collection_id != organisation.collection_id:
+                    document.document.collection = organisation.collection
+                    document.document.save(update_fields=["collection"])
+            programme, amount, currency = spec.get("funding", ("", None, "PLN"))
+            fields = {
+                "title": title,
+                "summary": self.pl(spec["summary"]),
+                "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                "status": spec["status"],
+                "start_date": self.day(spec["start"]),
+                "end_date": self.day(spec["end"]),
+                "place": self.pl(spec["place"]),
+                "main_image": image,
+                "funding_programme": self.pl(programme),
+                "funding_amount": Decimal(amount) if amount else None,
+                "funding_currency": currency,
+            }
+            page = self.upsert_page(
+                parent=organisation,
+                model=InitiativePage,
+                slug=self.slug_of(spec.get("slugs"), spec["slug"]),
+                fields=fields,
+                relations={"occurrences": occurrences, "gallery_images": gallery, "related_documents": documents},
+                m2m={
+                    "areas": [self.areas[area] for area in spec["areas"]],
+                    "partners": [self.partners[partner] for partner in spec["partners"]],
+                },
+                tags=spec["tags"],
+            )
+            self.initiatives[spec["slug"]] = page
+            if spec.get("translate"):
+                self.to_translate.append(page)
+
+    def news_pages(self):
+        for spec in content.NEWS:
+            organisation = self.organisations[spec["org"]]
+            title = self.pl(spec["title"])
+            image = image_upsert(
+                title=f"Demo: news {spec['slug']}",
+                alt_text=f"Ilustracja do wiadomości „{title}”",
+                collection=organisation.collection,
+            )
+            page = self.upsert_page(
+                parent=organisation,
+                model=NewsPage,
+                slug=self.slug_of(spec.get("slugs"), spec["slug"]),
+                fields={
+                    "title": title,
+                    "date": self.day(spec["date"]),
+                    "intro": self.pl(spec["intro"]),
+                    "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                    "main_image": image,
+                    "related_initiative": self.initiatives.get(spec.get("initiative")),
+                },
+                m2m={"areas": [self.areas[area] for area in spec["areas"]]},
+                tags=spec["tags"],
+            )
+            if spec.get("translate"):
+                self.to_translate.append(page)
+
+    def home_highlights(self, home):
+        home = HomePage.objects.get(pk=home.pk)
+        home.featured_initiatives = [
+            HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in content.FEATURED_INITIATIVES
+        ]
+        home.partner_highlights = [HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS]
+        home.save_revision(user=self.admin).publish(user=self.admin)
+        return HomePage.objects.get(pk=home.pk)
+
+    # --- translations --------------------------------------------------------------------
+    def translate_all(self, summary):
+        total = len(self.to_translate) * len(self.target_locales)
+        self.log(f"Translating {len(self.to_translate)} pages and snippets into {', '.join(TARGET_LANGUAGES)}…")
+        done = 0
+        translated = []
+        for instance in self.to_translate:
+            if isinstance(instance, Page):
+                instance = Page.objects.get(pk=instance.pk).specific  # the published state
+            for locale in self.target_locales:
+                target = translation_save(instance=instance, locale=locale, memory=self.memory, user=self.admin)
+                translated.append((instance, locale, target))
+                done += 1
+                if done % 10 == 0 or done == total:
+                    self.log(f"  {done}/{total} translations")
+        # Point translated pages at the translations of what they link to (areas,
+        # partners, featured initiatives): wagtail-localize copies these as they are.
+        for _instance, locale, target in translated:
+            if isinstance(target, Page):
+                self.localize_relations(page=target, locale=locale)
+        for instance, locale, _target in translated:
+            total_segments, done_segments = translation_progress(instance=instance, locale=locale)
+            if done_segments < total_segments:
+                summary.untranslated.append(f"{instance} → {locale.language_code}: {done_segments}/{total_segments}")
+
+    def localize_relations(self, *, page, locale):
+        page = Page.objects.get(pk=page.pk).specific
+
+        def localized(obj):
+            return obj.get_translation_or_none(locale) or obj
+
+        changed = False
+        for name in ("areas", "partners", "organisers"):
+            if not hasattr(page, name) or not hasattr(getattr(page, name), "all"):
+                continue
+            current = list(getattr(page, name).all())
+            wanted = [localized(obj) for obj in current]
+            if [obj.pk for obj in wanted] != [obj.pk for obj in current]:
+                getattr(page, name).set(wanted)
+                changed = True
+        if isinstance(page, HomePage):
+            featured = [localized(item.initiative) for item in page.featured_initiatives.all()]
+            highlights = [localized(item.partner) for item in page.partner_highlights.all()]
+            if [item.initiative_id for item in page.featured_initiatives.all()] != [obj.pk for obj in featured] or [
+                item.partner_id for item in page.partner_highlights.all()
+            ] != [obj.pk for obj in highlights]:
+                page.featured_initiatives = [HomeFeaturedInitiative(initiative=obj) for obj in featured]
+                page.partner_highlights = [HomePartnerHighlight(partner=obj) for obj in highlights]
+                changed = True
+        if isinstance(page, NewsPage) and page.related_initiative_id:
+            related = localized(page.related_initiative)
+            if related.pk != page.related_initiative_id:
+                page.related_initiative = related
+                changed = True
+        if changed:
+            with transaction.atomic():
+                page.save_revision(user=self.admin).publish(user=self.admin)
+
+    def account_list(self):
+        accounts = [("admin", "superuser"), ("moderator", "Moderators"), ("translator", "Translators")]
+        for organisation in self.organisations.values():
+            accounts.append((f"editor-{organisation.slug}", organisation.editors_group.name))
+        return accounts

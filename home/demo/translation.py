@@ -1,0 +1,123 @@
+"""Translate demo content through wagtail-localize's own models.
+
+This is the path a translator's work takes in the admin, minus the typing:
+a ``TranslationSource`` is extracted from the Polish object, a
+``Translation`` is opened per target locale, each string segment gets a
+``StringTranslation`` row, and ``Translation.save_target`` builds and
+publishes the translated object. The admin then lists the result as a real
+translation with its status ("Up to date" when every segment is translated).
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue, extract_strings
+
+TARGET_LANGUAGES = ("en", "de")
+
+
+@dataclass(frozen=True)
+class T:
+    """One text in the three demo languages; Polish is the source."""
+
+    pl: str
+    en: str
+    de: str
+
+    def __str__(self):
+        return self.pl
+
+    def get(self, language):
+        return getattr(self, language)
+
+
+def _segment_strings(text):
+    """The string segments wagtail-localize extracts from a text, in order."""
+    if text.lstrip().startswith("<"):
+        _template, strings = extract_strings(text)
+        return [string.data for string, _attrs in strings]
+    return [StringValue.from_plaintext(text).data]
+
+
+class TranslationMemory:
+    """Maps each Polish segment (as wagtail-localize stores it) to its translations."""
+
+    def __init__(self):
+        self._strings = {}
+        self._slugs = {}
+
+    def add(self, text):
+        if not isinstance(text, T):
+            return text
+        source = _segment_strings(text.pl)
+        for language in TARGET_LANGUAGES:
+            target = _segment_strings(text.get(language))
+            if len(source) != len(target):
+                raise ValueError(f"Demo text has a different structure in {language}: {text.pl[:60]!r}")
+            for source_data, target_data in zip(source, target, strict=True):
+                self._strings[(language, source_data)] = target_data
+        return text
+
+    def keep(self, text):
+        """A proper name or address: the same in every language, unless translated elsewhere."""
+        for source_data in _segment_strings(text):
+            for language in TARGET_LANGUAGES:
+                self._strings.setdefault((language, source_data), source_data)
+        return text
+
+    def add_slug(self, slugs):
+        if isinstance(slugs, T):
+            for language in TARGET_LANGUAGES:
+                self._slugs[(language, slugs.pl)] = slugs.get(language)
+
+    def lookup(self, *, language, path, data):
+        if not data.strip():
+            return data  # empty optional fields are segments too
+        if path == "slug":
+            # Slugs without a translated form (towns, organisations, snippets) keep the source slug.
+            return self._slugs.get((language, data), data)
+        return self._strings.get((language, data))
+
+
+def translation_save(*, instance, locale, memory, user=None):
+    """Create or update ``instance``'s translation into ``locale``; returns the translated object.
+
+    Idempotent: the source is re-extracted only when the Polish object
+    changed, string translations are updated in place, and the target is
+    rebuilt from them.
+    """
+    if isinstance(instance, Page):
+        instance = instance.specific
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    with transaction.atomic():
+        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        for segment in segments:
+            data = memory.lookup(language=locale.language_code, path=segment.context.path, data=segment.string.data)
+            if data is None:
+                continue  # untranslated: wagtail-localize falls back to the Polish text
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": data,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": user,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+    translation.save_target(user=user, publish=True)
+    return source.get_translated_instance(locale)
+
+
+def translation_progress(*, instance, locale):
+    """(total, translated) string segments of ``instance``'s translation into ``locale``."""
+    source = TranslationSource.objects.get_for_instance(instance)
+    return Translation.objects.get(source=source, target_locale=locale).get_progress()
