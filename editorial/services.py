@@ -39,10 +39,12 @@ ACCESS_ADMIN = "wagtailadmin.access_admin"
 # An organisation's editors write in their own section and send it for
 # approval: no publish, no unlock of other people's locks, no bulk delete.
 ORGANISATION_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page", "wagtailcore.lock_page")
+# Wagtail checks image permissions against wagtailimages.Image even with a
+# custom image model (home.SiteImage), so those are the ones to grant.
 ORGANISATION_COLLECTION_PERMISSIONS = (
-    "home.add_siteimage",
-    "home.change_siteimage",
-    "home.choose_image",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
     "wagtaildocs.add_document",
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
@@ -57,7 +59,7 @@ MODERATOR_PAGE_PERMISSIONS = (
 )
 MODERATOR_COLLECTION_PERMISSIONS = (
     *ORGANISATION_COLLECTION_PERMISSIONS,
-    "home.delete_siteimage",
+    "wagtailimages.delete_image",
     "wagtaildocs.delete_document",
 )
 # Translators edit their language's tree; their changes are moderated like everyone's.
