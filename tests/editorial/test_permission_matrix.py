@@ -336,10 +336,10 @@ def _outcome(response):
     location = response.get("Location", "")
     if response.status_code == 302 and location.startswith(reverse("wagtailadmin_login")):
         return LOGIN
-    if response.status_code == 302 and location == reverse("wagtailadmin_home"):
-        # The message is in the user's admin language: check its level, not its words.
-        if any(message.level == messages.ERROR for message in response.wsgi_request._messages):
-            return DENIED
+    # The message is in the user's admin language: check its level, not its words.
+    refused = any(message.level == messages.ERROR for message in response.wsgi_request._messages)
+    if response.status_code == 302 and location == reverse("wagtailadmin_home") and refused:
+        return DENIED
     if response.status_code == 404:
         return NOT_FOUND
     if response.status_code == 200 and b"error-message" in response.content:
