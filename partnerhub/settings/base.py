@@ -27,6 +27,8 @@ ENV = environ.Env(
     SITE_NAME=(str, "PartnerHub"),
     SECURE_COOKIES=(bool, True),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
+    # Editorial workflow (docs/editorial.md).
+    EDITORIAL_REVIEW_AFTER_DAYS=(int, 365),
 )
 
 DEBUG = ENV("DEBUG")
@@ -40,6 +42,7 @@ INSTALLED_APPS = [
     "partners",
     "initiatives",
     "search",
+    "editorial",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -196,6 +199,13 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# --- Editorial workflow (editorial/, docs/editorial.md) ---------------------
+# Moderation e-mails go to the moderators of the workflow and to the editor,
+# never to every superuser.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# A page not published or reviewed for this many days is due for review.
+EDITORIAL_REVIEW_AFTER_DAYS = ENV("EDITORIAL_REVIEW_AFTER_DAYS")
 
 # Demo accounts' shared password (used only by `manage.py load_demo`).
 DEMO_PASSWORD = ENV("DEMO_PASSWORD")

@@ -1,0 +1,329 @@
+"""Write-side rules of the editorial model: onboarding, archiving, roles, workflow, reviews.
+
+Every function is idempotent: running it twice leaves the same groups,
+collections and permissions, and writes audit-log entries only for what
+actually changed.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.log_actions import log
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, OrganisationStatus
+
+from .models import ModerationTask, PageReview
+
+MODERATORS = "Moderators"
+SITE_ADMINISTRATORS = "Site administrators"
+TRANSLATORS = "Translators ({language})"
+WORKFLOW_NAME = "Organisation content approval"
+TASK_NAME = "Moderators approve"
+
+ACCESS_ADMIN = "wagtailadmin.access_admin"
+
+# An organisation's editors write in their own section and send it for
+# approval: no publish, no unlock of other people's locks, no bulk delete.
+ORGANISATION_PAGE_PERMISSIONS = ("wagtailcore.add_page", "wagtailcore.change_page", "wagtailcore.lock_page")
+# Wagtail checks image permissions against wagtailimages.Image even with a
+# custom image model (home.SiteImage), so those are the ones to grant.
+ORGANISATION_COLLECTION_PERMISSIONS = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+MODERATOR_PAGE_PERMISSIONS = (
+    "wagtailcore.add_page",
+    "wagtailcore.change_page",
+    "wagtailcore.publish_page",
+    "wagtailcore.bulk_delete_page",
+    "wagtailcore.lock_page",
+    "wagtailcore.unlock_page",
+)
+MODERATOR_COLLECTION_PERMISSIONS = (
+    *ORGANISATION_COLLECTION_PERMISSIONS,
+    "wagtailimages.delete_image",
+    "wagtaildocs.delete_document",
+)
+# Translators edit their language's tree; their changes are moderated like everyone's.
+TRANSLATOR_PAGE_PERMISSIONS = ORGANISATION_PAGE_PERMISSIONS
+SITE_ADMINISTRATOR_PERMISSIONS = (
+    ACCESS_ADMIN,
+    "auth.add_user",
+    "auth.change_user",
+    "auth.delete_user",
+    "auth.view_user",
+    "auth.add_group",
+    "auth.change_group",
+    "auth.delete_group",
+    "auth.view_group",
+    "wagtailcore.add_site",
+    "wagtailcore.change_site",
+    "wagtailcore.delete_site",
+    "wagtailcore.add_locale",
+    "wagtailcore.change_locale",
+    "wagtailcore.add_workflow",
+    "wagtailcore.change_workflow",
+    "wagtailcore.add_task",
+    "wagtailcore.change_task",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+    "home.change_networksettings",
+)
+
+
+def _permissions(names):
+    """``Permission`` rows for "app_label.codename" names, failing loudly on a typo."""
+    wanted = {tuple(name.split(".", 1)) for name in names}
+    found = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.filter(codename__in=[codename for _, codename in wanted]).select_related(
+            "content_type"
+        )
+    }
+    missing = wanted - found.keys()
+    if missing:
+        raise ImproperlyConfigured(f"Unknown permissions: {sorted('.'.join(m) for m in missing)}")
+    return [found[key] for key in sorted(wanted)]
+
+
+def _sync_group_permissions(*, group, names):
+    """Give the group exactly these model-level permissions; return what changed."""
+    wanted = set(_permissions(names))
+    current = set(group.permissions.all())
+    added, removed = wanted - current, current - wanted
+    if added:
+        group.permissions.add(*added)
+    if removed:
+        group.permissions.remove(*removed)
+    return {"added": sorted(p.codename for p in added), "removed": sorted(p.codename for p in removed)}
+
+
+def _sync_page_permissions(*, group, pages, names):
+    """Give the group exactly these permissions on exactly these pages."""
+    permissions = _permissions(names)
+    wanted = {(page.pk, perm.pk) for page in pages for perm in permissions}
+    existing = {(gpp.page_id, gpp.permission_id): gpp.pk for gpp in GroupPagePermission.objects.filter(group=group)}
+    to_delete = [pk for key, pk in existing.items() if key not in wanted]
+    to_create = [key for key in wanted if key not in existing]
+    GroupPagePermission.objects.filter(pk__in=to_delete).delete()
+    GroupPagePermission.objects.bulk_create(
+        GroupPagePermission(group=group, page_id=page_id, permission_id=perm_id) for page_id, perm_id in to_create
+    )
+    return len(to_create) + len(to_delete)
+
+
+def _sync_collection_permissions(*, group, collections, names):
+    permissions = _permissions(names)
+    wanted = {(collection.pk, perm.pk) for collection in collections for perm in permissions}
+    existing = {
+        (gcp.collection_id, gcp.permission_id): gcp.pk for gcp in GroupCollectionPermission.objects.filter(group=group)
+    }
+    to_delete = [pk for key, pk in existing.items() if key not in wanted]
+    to_create = [key for key in wanted if key not in existing]
+    GroupCollectionPermission.objects.filter(pk__in=to_delete).delete()
+    GroupCollectionPermission.objects.bulk_create(
+        GroupCollectionPermission(group=group, collection_id=collection_id, permission_id=perm_id)
+        for collection_id, perm_id in to_create
+    )
+    return len(to_create) + len(to_delete)
+
+
+def _unique_group_name(*, wanted, group):
+    """Group names are unique in Django; two organisations may share a name."""
+    clash = Group.objects.filter(name=wanted)
+    if group is not None:
+        clash = clash.exclude(pk=group.pk)
+    return wanted if not clash.exists() else None
+
+
+def organisation_group_name(*, organisation):
+    return f"{organisation.title} editors"[:150]
+
+
+@transaction.atomic
+def organisation_onboard(*, organisation, user=None):
+    """Give an organisation its editors' group and media collection, with rights on its own section only.
+
+    The group and collection are linked to the page by foreign key, so a
+    rename renames them (run again after publishing the new title) instead
+    of orphaning them. An archived organisation keeps its group and
+    collection, but the group holds no permission at all.
+    """
+    organisation = MemberOrganisationPage.objects.select_for_update().get(pk=organisation.pk)
+    group = organisation.editors_group
+    group_name = organisation_group_name(organisation=organisation)
+    name = _unique_group_name(wanted=group_name, group=group) or f"{group_name[:140]} (#{organisation.pk})"
+    changes = {}
+    if group is None:
+        group = Group.objects.create(name=name)
+        changes["group_created"] = name
+    elif group.name != name:
+        changes["group_renamed"] = [group.name, name]
+        group.name = name
+        group.save(update_fields=["name"])
+
+    collection = organisation.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=organisation.title)
+        changes["collection_created"] = collection.name
+    elif collection.name != organisation.title:
+        changes["collection_renamed"] = [collection.name, organisation.title]
+        collection.name = organisation.title
+        collection.save(update_fields=["name"])
+
+    if (organisation.editors_group_id, organisation.collection_id) != (group.pk, collection.pk):
+        # update() rather than save(): linking must not create a page revision.
+        MemberOrganisationPage.objects.filter(pk=organisation.pk).update(editors_group=group, collection=collection)
+        organisation.editors_group, organisation.collection = group, collection
+
+    active = organisation.status == OrganisationStatus.ACTIVE
+    permission_changes = _sync_group_permissions(group=group, names=[ACCESS_ADMIN] if active else [])
+    page_changes = _sync_page_permissions(
+        group=group, pages=[organisation] if active else [], names=ORGANISATION_PAGE_PERMISSIONS
+    )
+    collection_changes = _sync_collection_permissions(
+        group=group, collections=[collection] if active else [], names=ORGANISATION_COLLECTION_PERMISSIONS
+    )
+    if page_changes or collection_changes or permission_changes["added"] or permission_changes["removed"]:
+        changes["permissions"] = "granted" if active else "revoked"
+
+    if changes:
+        action = "partnerhub.organisation.onboarded" if active else "partnerhub.organisation.access_revoked"
+        log(instance=organisation, action=action, user=user, data={"group": group.name, **changes})
+    return organisation
+
+
+@transaction.atomic
+def organisation_archive(*, organisation, user=None):
+    """Archive: the editors lose every right; published pages and history stay."""
+    MemberOrganisationPage.objects.filter(pk=organisation.pk).update(status=OrganisationStatus.ARCHIVED)
+    organisation.status = OrganisationStatus.ARCHIVED
+    return organisation_onboard(organisation=organisation, user=user)
+
+
+@transaction.atomic
+def organisation_restore(*, organisation, user=None):
+    MemberOrganisationPage.objects.filter(pk=organisation.pk).update(status=OrganisationStatus.ACTIVE)
+    organisation.status = OrganisationStatus.ACTIVE
+    return organisation_onboard(organisation=organisation, user=user)
+
+
+@transaction.atomic
+def organisation_create(*, name, kind, role, parent=None, user=None):
+    """Create (or find) a published organisation page and onboard it: what `add_organisation` runs."""
+    if parent is None:
+        parent = MemberOrganisationIndexPage.objects.filter(locale=Locale.get_default()).order_by("path").first()
+        if parent is None:
+            raise ValueError("There is no member organisation index page in the default language to add to.")
+    organisation = MemberOrganisationPage.objects.child_of(parent).filter(title=name).first()
+    if organisation is None:
+        organisation = MemberOrganisationPage(
+            title=name, slug=slugify(name)[:200] or "organisation", kind=kind, role=role
+        )
+        organisation.full_clean(exclude=["path", "depth", "slug"])
+        parent.add_child(instance=organisation)
+        organisation.save_revision(user=user, log_action=True).publish(user=user)
+    return organisation_onboard(organisation=organisation, user=user)
+
+
+def _home_pages(*, language_code):
+    from home.models import HomePage
+
+    return list(HomePage.objects.filter(depth=2, locale__language_code=language_code))
+
+
+@transaction.atomic
+def roles_setup(*, user=None):
+    """Create or repair the role groups. Safe to run on every deploy."""
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    groups = {}
+
+    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
+    _sync_group_permissions(group=moderators, names=[ACCESS_ADMIN])
+    changed = _sync_page_permissions(group=moderators, pages=[root_page], names=MODERATOR_PAGE_PERMISSIONS)
+    changed += _sync_collection_permissions(
+        group=moderators, collections=[root_collection], names=MODERATOR_COLLECTION_PERMISSIONS
+    )
+    groups[moderators] = changed
+
+    administrators, _ = Group.objects.get_or_create(name=SITE_ADMINISTRATORS)
+    change = _sync_group_permissions(group=administrators, names=SITE_ADMINISTRATOR_PERMISSIONS)
+    groups[administrators] = len(change["added"]) + len(change["removed"])
+
+    default_language = Locale.get_default().language_code
+    for code, _label in settings.LANGUAGES:
+        if code == default_language:
+            continue
+        translators, _ = Group.objects.get_or_create(name=TRANSLATORS.format(language=code))
+        _sync_group_permissions(group=translators, names=[ACCESS_ADMIN])
+        # Only that language's own home page (a translation of the default
+        # one, a child of the root): never a page of the source language.
+        groups[translators] = _sync_page_permissions(
+            group=translators, pages=_home_pages(language_code=code), names=TRANSLATOR_PAGE_PERMISSIONS
+        )
+
+    for group, count in groups.items():
+        if count:
+            log(instance=group, action="partnerhub.role.permissions_set", user=user, data={"changes": count})
+    return list(groups)
+
+
+@transaction.atomic
+def workflow_setup(*, user=None):
+    """One workflow on the root page: every page, in every language, is approved by a moderator."""
+    moderators = Group.objects.get(name=MODERATORS)
+    task = ModerationTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        task = ModerationTask.objects.create(name=TASK_NAME)
+    task.groups.set([moderators])
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})
+    return workflow
+
+
+def editorial_setup(*, user=None):
+    """Roles, the moderation workflow and every organisation's access: what `setup_editorial` runs."""
+    groups = roles_setup(user=user)
+    workflow = workflow_setup(user=user)
+    organisations = [
+        organisation_onboard(organisation=organisation, user=user)
+        for organisation in MemberOrganisationPage.objects.filter(locale=Locale.get_default()).order_by("path")
+    ]
+    return {"groups": groups, "workflow": workflow, "organisations": organisations}
+
+
+# The name load_demo calls.
+setup_editorial = editorial_setup
+
+
+def page_mark_reviewed(*, page, user):
+    """Confirm that a page is still accurate without publishing a new revision."""
+    review, _ = PageReview.objects.update_or_create(
+        page=page, defaults={"reviewed_at": timezone.now(), "reviewed_by": user}
+    )
+    log(instance=page.specific, action="partnerhub.page.reviewed", user=user)
+    return review

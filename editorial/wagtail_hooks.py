@@ -1,0 +1,94 @@
+"""Wagtail hooks of the editorial model."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.models import Locale
+
+from partners.models import MemberOrganisationPage
+
+from . import views
+from .panels import panels_for
+from .selectors import organisations_for_editor
+from .services import organisation_onboard
+
+
+@hooks.register("register_admin_urls")
+def register_editorial_urls():
+    return [path("editorial/reviewed/<int:page_id>/", views.mark_reviewed, name="editorial_mark_reviewed")]
+
+
+@hooks.register("register_log_actions")
+def register_editorial_log_actions(actions):
+    actions.register_action(
+        "partnerhub.organisation.onboarded", _("Grant organisation access"), _("Organisation editors' access granted")
+    )
+    actions.register_action(
+        "partnerhub.organisation.access_revoked",
+        _("Revoke organisation access"),
+        _("Organisation editors' access revoked"),
+    )
+    actions.register_action("partnerhub.role.permissions_set", _("Set role permissions"), _("Role permissions set"))
+    actions.register_action("partnerhub.page.reviewed", _("Mark as reviewed"), _("Marked as still accurate"))
+
+
+@hooks.register("after_create_page")
+def onboard_new_organisation(request, page):
+    """Creating a member organisation in the admin creates its group and collection too."""
+    if isinstance(page, MemberOrganisationPage) and page.locale_id == Locale.get_default().pk:
+        organisation_onboard(organisation=page, user=request.user)
+
+
+def _refuse_forged_publish(request, can_publish):
+    # Wagtail quietly saves a draft when someone without publish permission
+    # posts "action-publish"; we refuse, so a forged request changes nothing.
+    if request.method == "POST" and request.POST.get("action-publish") and not can_publish:
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_page")
+def refuse_publish_without_permission_on_edit(request, page):
+    _refuse_forged_publish(request, page.permissions_for_user(request.user).can_publish())
+
+
+@hooks.register("before_create_page")
+def refuse_publish_without_permission_on_create(request, parent_page, page_class):
+    _refuse_forged_publish(request, parent_page.permissions_for_user(request.user).can_publish_subpage())
+
+
+@hooks.register("before_serve_page")
+def hide_expired_pages(page, request, serve_args, serve_kwargs):
+    # publish_scheduled unpublishes expired pages on its next run; until then
+    # the public must not see them either.
+    if page.expire_at and page.expire_at <= timezone.now():
+        raise Http404
+
+
+def _own_collections_first(queryset, request):
+    own = list(
+        organisations_for_editor(user=request.user)
+        .exclude(collection__isnull=True)
+        .values_list("collection_id", flat=True)
+    )
+    if not own:
+        return queryset
+    ordering = list(queryset.query.order_by) or ["-created_at"]
+    return queryset.annotate(
+        editorial_own_first=Case(
+            When(collection_id__in=own, then=Value(0)), default=Value(1), output_field=IntegerField()
+        )
+    ).order_by("editorial_own_first", *ordering)
+
+
+hooks.register("construct_image_chooser_queryset", _own_collections_first)
+hooks.register("construct_document_chooser_queryset", _own_collections_first)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels.extend(panels_for(request))
