@@ -27,6 +27,10 @@ ENV = environ.Env(
     SITE_NAME=(str, "PartnerHub"),
     SECURE_COOKIES=(bool, True),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
+    # Machine translation in wagtail-localize's editor (off when both are empty).
+    DEEPL_API_KEY=(str, ""),
+    LIBRETRANSLATE_URL=(str, ""),
+    LIBRETRANSLATE_API_KEY=(str, ""),
 )
 
 DEBUG = ENV("DEBUG")
@@ -40,6 +44,8 @@ INSTALLED_APPS = [
     "partners",
     "initiatives",
     "search",
+    # Translation status report, dashboard panel and "minor edit" (docs/translation.md).
+    "translations",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -131,6 +137,13 @@ LANGUAGES = [
     ("pl", "Polski"),
     ("en", "English"),
     ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("lt", "Lietuvių"),
+    ("cs", "Čeština"),
+    ("uk", "Українська"),
+    ("it", "Italiano"),
+    ("lv", "Latviešu"),
+    ("nl", "Nederlands"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -195,3 +208,17 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+
+# --- Machine translation (wagtail-localize) -----------------------------------
+# Off by default: the "Translate with machine" button only appears when a
+# translator is configured. DeepL wins when both variables are given.
+if ENV("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": ENV("DEEPL_API_KEY")},
+    }
+elif ENV("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": ENV("LIBRETRANSLATE_URL"), "API_KEY": ENV("LIBRETRANSLATE_API_KEY")},
+    }
