@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",  # installed for its catalogues: country names in the reader's language
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
