@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -57,8 +57,12 @@ def translation_status_rows(*, user, locales=None):
     if locales is None:
         locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    # Only pages of the sites' trees (not, say, Wagtail's leftover welcome page).
+    in_a_site = Q(pk__in=[])
+    for root_path in Site.objects.values_list("root_page__path", flat=True):
+        in_a_site |= Q(path__startswith=root_path)
     sources = list(
-        editable.filter(locale=default, depth__gt=1, alias_of__isnull=True)
+        editable.filter(in_a_site, locale=default, alias_of__isnull=True)
         .order_by("path")
         .only("id", "title", "path", "depth", "translation_key", "last_published_at", "live", "content_type_id")
     )

@@ -1,4 +1,6 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -17,7 +19,31 @@ MINOR = "minor"
 
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
-    return [path("reports/translation-status/", views.translation_status, name="translation_status")]
+    return [
+        path("reports/translation-status/", views.translation_status, name="translation_status"),
+        # Same path as wagtail-localize's PO upload; this app's hooks load first, so
+        # uploads are checked here before wagtail-localize imports them.
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            views.upload_pofile_checked,
+            name="translations_upload_pofile",
+        ),
+    ]
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    """/fr/… without a French page routes to the Polish one: send the reader to its /pl/ URL.
+
+    Without this the Polish text would be served labelled lang="fr" with a
+    French interface around it.
+    """
+    active = translation.get_language()
+    if active and page.locale.language_code != active:
+        url = page.get_url(request)
+        if url and url != request.path:
+            return redirect(url)
+    return None
 
 
 @hooks.register("register_reports_menu_item")

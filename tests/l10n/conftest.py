@@ -3,6 +3,7 @@
 from django.test import TestCase
 
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 import pytest
@@ -34,6 +35,16 @@ def translate(instance, language_code, strings, *, publish=True, translation_typ
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """An administrator whose admin interface is in English (the msgids)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
 def locales(db):
     locales_sync()
     return {locale.language_code: locale for locale in Locale.objects.all()}
@@ -43,7 +54,9 @@ def locales(db):
 def german_tree(tree, locales):
     """The Polish network tree with its home and index pages translated to German."""
     translate(
-        tree.home, "de", {"Sieć partnerska": "Partnerschaftsnetz", "Razem działamy lokalnie": "Gemeinsam vor Ort"}
+        tree.home,
+        "de",
+        {"Sieć partnerska": "Partnerschaftsnetz", "siec": "netz", "Razem działamy lokalnie": "Gemeinsam vor Ort"},
     )
     for page, title in [
         (tree.partners, "Partnerstädte"),
