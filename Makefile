@@ -21,7 +21,7 @@ help: ## Show this help
 install: $(if $(shell command -v uv 2>/dev/null),,.bootstrap/bin/uv) ## Create .venv and install the locked dependencies
 	$(UV) sync --frozen
 	@mkdir -p var
-	$(MANAGE) compilemessages --ignore=.venv --ignore=.bootstrap -v 0 2>/dev/null || true
+	$(MANAGE) compile_catalogues
 
 demo: install ## Install, migrate, load the demo network and serve it on http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v 0
@@ -46,8 +46,10 @@ check: install ## Django system checks and the migrations check
 test: install check lint ## Install, then check, lint and run the whole test suite on PostgreSQL
 	.venv/bin/python -m pytest $(PYTEST_ARGS)
 
-messages: install ## Update the .po catalogues from the templates and code
-	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var
+messages: install ## Update the .po catalogues from the templates and code, then list what needs translating
+	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var --ignore=node_modules
+	$(MANAGE) compile_catalogues
+	.venv/bin/python -m pytest tests/l10n/test_catalogues.py -q -p no:cacheprovider || echo "Translate the entries listed above in locale/<lang>/LC_MESSAGES/django.po"
 
 clean: ## Remove the virtualenv, the demo database and uploaded media
 	rm -rf .venv .bootstrap var

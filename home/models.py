@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BodyBlock
 
@@ -101,6 +102,22 @@ class ListingMixin(models.Model):
         return self.listing_image or getattr(self, "main_image", None)
 
 
+# What wagtail-localize translates (text, page slugs: /de/partnerstaedte/…) and
+# what it copies from the Polish source (images, dates, numbers, choices,
+# coordinates, links to other objects). Every page type starts from this list;
+# see docs/translation.md.
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+    TranslatableField("listing_title"),
+    TranslatableField("listing_summary"),
+    SynchronizedField("listing_image"),
+]
+
+
 def tabbed_edit_handler(content_panels, *extra_tabs, promote_panels=None):
     """The tab layout every page type uses: Content, extra tabs, Promote, Settings."""
     return TabbedInterface(
@@ -155,6 +172,18 @@ class HomePage(ListingMixin, Page):
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(highlights_panels, heading=_("Highlights")))
 
     search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("hero_title"),
+        TranslatableField("hero_text"),
+        SynchronizedField("hero_image"),
+        TranslatableField("introduction"),
+        SynchronizedField("news_count"),
+        SynchronizedField("events_count"),
+        # Page links: templates show the reader's translation through `.localized`.
+        SynchronizedField("featured_initiatives"),
+        SynchronizedField("partner_highlights"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -199,6 +228,7 @@ class StandardPage(ListingMixin, Page):
     edit_handler = tabbed_edit_handler(content_panels)
 
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction"), TranslatableField("body")]
 
     class Meta:
         verbose_name = _("standard page")

@@ -14,9 +14,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
-from home.models import ListingMixin, SiteImage, tabbed_edit_handler
+from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
 from partners.models import CooperationArea
 
 
@@ -43,6 +44,7 @@ class InitiativeIndexPage(ListingMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     edit_handler = tabbed_edit_handler(content_panels)
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("initiative index page")
@@ -134,6 +136,26 @@ class InitiativePage(ListingMixin, Page):
         index.FilterField("status"),
         index.FilterField("start_date"),
     ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        SynchronizedField("status"),
+        SynchronizedField("start_date"),
+        SynchronizedField("end_date"),
+        SynchronizedField("organisers"),
+        SynchronizedField("partners"),
+        SynchronizedField("areas"),
+        SynchronizedField("tagged_items"),
+        TranslatableField("place"),
+        SynchronizedField("main_image"),
+        TranslatableField("funding_programme"),
+        SynchronizedField("funding_amount"),
+        SynchronizedField("funding_currency"),
+        SynchronizedField("gallery_images"),
+        SynchronizedField("related_documents"),
+        SynchronizedField("occurrences"),  # event dates and venues
+    ]
 
     class Meta:
         verbose_name = _("initiative")
@@ -213,6 +235,7 @@ class NewsIndexPage(ListingMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     edit_handler = tabbed_edit_handler(content_panels)
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("news index page")
@@ -272,6 +295,16 @@ class NewsPage(ListingMixin, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
+    ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("date"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+        SynchronizedField("main_image"),
+        SynchronizedField("tagged_items"),
+        SynchronizedField("areas"),
+        SynchronizedField("related_initiative"),
     ]
 
     class Meta:

@@ -88,7 +88,13 @@ def home_page_blocks(*, home):
 def organisation_activity(*, organisation):
     """An organisation page's initiatives, news and upcoming events (its own and co-organised)."""
     own = InitiativePage.objects.live().public().child_of(organisation)
-    co_organised = InitiativePage.objects.live().public().filter(organisers=organisation)
+    # Translated initiatives keep pointing at the Polish organisation: match by
+    # translation key and keep the organisation page's own language.
+    co_organised = (
+        InitiativePage.objects.live()
+        .public()
+        .filter(organisers__translation_key=organisation.translation_key, locale_id=organisation.locale_id)
+    )
     initiatives = (
         (own | co_organised)
         .distinct()

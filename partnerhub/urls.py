@@ -8,11 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
+from translations import views as translations_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # "/" picks the reader's language among those with a published home page.
+    path("", translations_views.language_redirect, name="language_redirect"),
 ]
 
 if settings.DEBUG:

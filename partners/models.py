@@ -14,11 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
 
 from home.blocks import BodyBlock
-from home.models import ListingMixin, SiteImage, tabbed_edit_handler
+from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
 
 
 class CooperationArea(TranslatableMixin, index.Indexed, models.Model):
@@ -30,6 +31,9 @@ class CooperationArea(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # The slug stays the same in every language so that ?area=culture filters
+    # work whichever locale the reader is in.
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug"), TranslatableField("description")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("area of cooperation")
@@ -76,6 +80,7 @@ class PartnerIndexPage(ListingMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     edit_handler = tabbed_edit_handler(content_panels)
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("partner index page")
@@ -181,6 +186,24 @@ class PartnerPage(ListingMixin, Page):
         index.FilterField("country"),
         index.FilterField("relationship_status"),
     ]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("official_name"),  # the partner's own name, e.g. Stadt Borken
+        SynchronizedField("kind"),
+        SynchronizedField("country"),
+        TranslatableField("region"),
+        SynchronizedField("latitude"),
+        SynchronizedField("longitude"),
+        SynchronizedField("website"),
+        SynchronizedField("coat_of_arms"),
+        SynchronizedField("relationship_status"),
+        SynchronizedField("cooperation_since_year"),
+        SynchronizedField("cooperation_since_date"),
+        SynchronizedField("areas"),  # shown through `.localized` in the reader's language
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        SynchronizedField("agreements"),  # dates, places and signatories' names
+    ]
 
     class Meta:
         verbose_name = _("partner")
@@ -281,6 +304,7 @@ class MemberOrganisationIndexPage(ListingMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
     edit_handler = tabbed_edit_handler(content_panels)
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
 
     class Meta:
         verbose_name = _("member organisation index page")
@@ -347,6 +371,21 @@ class MemberOrganisationPage(ListingMixin, Page):
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(contact_panels, heading=_("Contact")))
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("kind"),
+        SynchronizedField("role"),
+        SynchronizedField("joined_on"),
+        SynchronizedField("left_on"),
+        SynchronizedField("logo"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        TranslatableField("address"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        SynchronizedField("status"),
+    ]
 
     class Meta:
         verbose_name = _("member organisation")

@@ -29,6 +29,10 @@ ENV = environ.Env(
     DEMO_PASSWORD=(str, "partnerhub-demo"),
     # Editorial workflow (docs/editorial.md).
     EDITORIAL_REVIEW_AFTER_DAYS=(int, 365),
+    # Machine translation in wagtail-localize's editor (off when both are empty).
+    DEEPL_API_KEY=(str, ""),
+    LIBRETRANSLATE_URL=(str, ""),
+    LIBRETRANSLATE_API_KEY=(str, ""),
 )
 
 DEBUG = ENV("DEBUG")
@@ -43,6 +47,8 @@ INSTALLED_APPS = [
     "initiatives",
     "search",
     "editorial",
+    # Translation status report, dashboard panel and "minor edit" (docs/translation.md).
+    "translations",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -64,6 +70,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_countries",  # installed for its catalogues: country names in the reader's language
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -79,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "translations.middleware.PartnerHubLocaleMiddleware",  # Django's, minus pointless 404 redirects
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -134,6 +141,13 @@ LANGUAGES = [
     ("pl", "Polski"),
     ("en", "English"),
     ("de", "Deutsch"),
+    ("fr", "Français"),
+    ("lt", "Lietuvių"),
+    ("cs", "Čeština"),
+    ("uk", "Українська"),
+    ("it", "Italiano"),
+    ("lv", "Latviešu"),
+    ("nl", "Nederlands"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -219,3 +233,17 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+
+# --- Machine translation (wagtail-localize) -----------------------------------
+# Off by default: the "Translate with machine" button only appears when a
+# translator is configured. DeepL wins when both variables are given.
+if ENV("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": ENV("DEEPL_API_KEY")},
+    }
+elif ENV("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": ENV("LIBRETRANSLATE_URL"), "API_KEY": ENV("LIBRETRANSLATE_API_KEY")},
+    }

@@ -1,0 +1,166 @@
+"""Translation status of every page in every locale, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.models import Locale, Page, Site
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+UP_TO_DATE = "up_to_date"
+OUT_OF_DATE = "out_of_date"
+MACHINE = "machine"
+MISSING = "missing"
+
+STATES = {
+    UP_TO_DATE: _("Up to date"),
+    OUT_OF_DATE: _("Out of date"),
+    MACHINE: _("Machine-translated, not reviewed"),
+    MISSING: _("Missing"),
+}
+
+
+@dataclass
+class Cell:
+    locale: Locale
+    state: str
+    url: str
+    target_id: int | None = None
+    is_draft: bool = False
+
+    @property
+    def label(self):
+        return STATES[self.state]
+
+
+@dataclass
+class Row:
+    page: Page
+    cells: list = field(default_factory=list)
+
+
+def translation_status_rows(*, user, locales=None):
+    """One row per source page the user may edit, one cell per target locale.
+
+    States, in the order they are checked:
+    - missing: no page in that locale, or only an alias showing the Polish text;
+    - out of date: the source was published after its last sync, or some of
+      its segments have no translation (the page falls back to Polish there);
+    - machine-translated, not reviewed: a segment still carries the machine
+      translation (editing it in the translation editor makes it manual);
+    - up to date.
+    """
+    default = Locale.get_default()
+    if locales is None:
+        locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change", "publish"])
+    # Only pages of the sites' trees (not, say, Wagtail's leftover welcome page).
+    in_a_site = Q(pk__in=[])
+    for root_path in Site.objects.values_list("root_page__path", flat=True):
+        in_a_site |= Q(path__startswith=root_path)
+    sources = list(
+        editable.filter(in_a_site, locale=default, alias_of__isnull=True)
+        .order_by("path")
+        .only("id", "title", "path", "depth", "translation_key", "last_published_at", "live", "content_type_id")
+    )
+    keys = [page.translation_key for page in sources]
+    targets = {
+        (target.translation_key, target.locale_id): target
+        for target in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
+            "id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at"
+        )
+    }
+    translation_sources = {
+        source.object_id: source
+        for source in TranslationSource.objects.filter(object_id__in=keys, locale=default).only(
+            "id", "object_id", "last_updated_at"
+        )
+    }
+    source_ids = [source.id for source in translation_sources.values()]
+    translations = {
+        (translation.source_id, translation.target_locale_id): translation
+        for translation in Translation.objects.filter(source_id__in=source_ids, enabled=True).only(
+            "id", "source_id", "target_locale_id"
+        )
+    }
+    totals = dict(
+        StringSegment.objects.filter(source_id__in=source_ids)
+        .values("source_id")
+        .annotate(n=Count("id"))
+        .values_list("source_id", "n")
+    )
+    translated = _segment_counts(source_ids, locales)
+    machine = _segment_counts(source_ids, locales, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+
+    rows = []
+    for page in sources:
+        source = translation_sources.get(page.translation_key)
+        row = Row(page=page)
+        for locale in locales:
+            target = targets.get((page.translation_key, locale.pk))
+            translation = translations.get((source.id, locale.pk)) if source else None
+            row.cells.append(_cell(page, locale, target, source, translation, totals, translated, machine))
+        rows.append(row)
+    return rows
+
+
+def _segment_counts(source_ids, locales, translation_type=None):
+    """{(source id, locale id): number of segments with a valid translation}."""
+    # One filter() call so that every condition applies to the same translation row.
+    conditions = {
+        "source_id__in": source_ids,
+        "string__translations__context_id": F("context_id"),
+        "string__translations__locale__in": locales,
+        "string__translations__has_error": False,
+    }
+    if translation_type:
+        conditions["string__translations__translation_type"] = translation_type
+    segments = StringSegment.objects.filter(**conditions)
+    return {
+        (row["source_id"], row["string__translations__locale_id"]): row["n"]
+        for row in segments.values("source_id", "string__translations__locale_id").annotate(n=Count("id"))
+    }
+
+
+def _cell(page, locale, target, source, translation, totals, translated, machine):
+    if target is None or target.alias_of_id:
+        if target is not None:
+            # The alias's edit view offers wagtail-localize's "Translate this page".
+            url = reverse("wagtailadmin_pages:edit", args=[target.id])
+        else:
+            url = reverse("wagtail_localize:submit_page_translation", args=[page.id])
+        return Cell(locale=locale, state=MISSING, url=url)
+    url = reverse("wagtailadmin_pages:edit", args=[target.id])
+    is_draft = not target.live
+    if translation is None:
+        # Translated by hand outside wagtail-localize: compare publication dates.
+        stale = bool(
+            page.last_published_at and target.last_published_at and page.last_published_at > target.last_published_at
+        )
+        return Cell(
+            locale=locale, state=OUT_OF_DATE if stale else UP_TO_DATE, url=url, target_id=target.id, is_draft=is_draft
+        )
+    key = (source.id, locale.pk)
+    total = totals.get(source.id, 0)
+    source_changed = bool(page.last_published_at and page.last_published_at > source.last_updated_at)
+    if source_changed or translated.get(key, 0) < total:
+        state = OUT_OF_DATE
+    elif machine.get(key, 0):
+        state = MACHINE
+    else:
+        state = UP_TO_DATE
+    return Cell(locale=locale, state=state, url=url, target_id=target.id, is_draft=is_draft)
+
+
+def translation_status_summary(*, user):
+    """{locale: {state: count}} for the dashboard panel."""
+    rows = translation_status_rows(user=user)
+    summary = {}
+    for row in rows:
+        for cell in row.cells:
+            counts = summary.setdefault(cell.locale, dict.fromkeys(STATES, 0))
+            counts[cell.state] += 1
+    return summary

@@ -1,0 +1,136 @@
+import polib
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.http import require_POST
+
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import Locale, Site
+from wagtail_localize.models import Translation
+from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
+
+from .selectors import STATES, translation_status_rows
+
+
+def translation_status(request):
+    """Pages × locales with their translation state, filterable by locale and state."""
+    default = Locale.get_default()
+    all_locales = list(Locale.objects.exclude(pk=default.pk).order_by("language_code"))
+    locale_code = request.GET.get("locale", "")
+    state = request.GET.get("state", "")
+    locales = [locale for locale in all_locales if locale.language_code == locale_code] or all_locales
+    if state not in STATES:
+        state = ""
+    rows = translation_status_rows(user=request.user, locales=locales)
+    if state:
+        rows = [row for row in rows if any(cell.state == state for cell in row.cells)]
+    paginator = Paginator(rows, 50)
+    page_obj = paginator.get_page(request.GET.get("p"))
+    return TemplateResponse(
+        request,
+        "translations/status.html",
+        {
+            "title": _("Translation status"),
+            "source_locale": default,
+            "locales": locales,
+            "all_locales": all_locales,
+            "selected_locale": locale_code if len(locales) == 1 and locale_code else "",
+            "states": STATES,
+            "selected_state": state,
+            "page_obj": page_obj,
+            "rows": page_obj.object_list,
+        },
+    )
+
+
+def language_redirect(request):
+    """``/``: redirect to the reader's language among those with a published home page.
+
+    Django's LocaleMiddleware would pick any configured language, even one with
+    no content yet; here a language counts only once its home page is live.
+    The language cookie (set by Django's set_language view) wins over the
+    browser's Accept-Language; Polish (LANGUAGE_CODE) is the fallback.
+    """
+    available = language_codes_with_home(request)
+    chosen = None
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie in available:
+        chosen = cookie
+    else:
+        for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
+            code = code.lower()
+            for candidate in (code, code.split("-")[0]):
+                if candidate in available:
+                    chosen = candidate
+                    break
+            if chosen:
+                break
+    if chosen is None:
+        chosen = settings.LANGUAGE_CODE
+    with translation.override(chosen):
+        url = reverse("wagtail_serve", args=[""])
+    response = HttpResponseRedirect(url)
+    patch_vary_headers(response, ["Accept-Language", "Cookie"])
+    return response
+
+
+def language_codes_with_home(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return set()
+    return set(
+        site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
+    )
+
+
+@require_POST
+def upload_pofile_checked(request, translation_id):
+    """wagtail-localize's PO upload, after checking the file (same URL, registered first).
+
+    wagtail-localize answers a PO file without its translation header with a
+    server error, and accepts one whose entries belong to another page without
+    a word. Here such files are rejected with a message that says what is
+    wrong, and nothing is imported.
+    """
+    translation_obj = get_object_or_404(Translation, id=translation_id)
+    next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    upload = request.FILES.get("file")
+    error = pofile_problem(upload, translation_obj) if upload else _("Choose a PO file to upload.")
+    if error:
+        messages.error(request, error)
+        return redirect(next_url)
+    upload.seek(0)
+    return localize_upload_pofile(request, translation_id)
+
+
+def pofile_problem(upload, translation_obj):
+    """What is wrong with an uploaded PO file for this translation, or None."""
+    try:
+        text = upload.read().decode("utf-8")
+    except UnicodeDecodeError:
+        return _("The file is not a PO file: it is not UTF-8 text.")
+    if not text.strip():
+        return _("The file is empty.")
+    try:
+        po = polib.pofile(text) if "\n" in text else None
+    except (OSError, ValueError) as error:
+        return _("The file is not a valid PO file: %(error)s") % {"error": error}
+    if po is None or not len(po):
+        return _("The file is not a valid PO file: it contains no translatable strings.")
+    translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+    if not translation_id:
+        return _(
+            "The file has no X-WagtailLocalize-TranslationID header: download the PO file from this "
+            "translation and edit that one."
+        )
+    if translation_id != str(translation_obj.uuid):
+        return _("Cannot import PO file that was created for a different translation.")
+    return None
