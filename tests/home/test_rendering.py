@@ -95,3 +95,13 @@ def test_standard_page_shows_its_introduction_and_body(client, tree, block):
     html = client.get("/pl/o-nas/").content.decode()
     assert "Krótko o nas." in html
     assert {"heading": "<h2>Cele statutowe</h2>", "quote": "Razem możemy więcej."}[block] in html
+
+
+def test_featured_initiative_in_a_private_section_stays_off_the_home_page(client, content):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=content.organisation, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/pl/")
+    assert "Wymiana młodzieży Borken 2026" not in section(response, "featured-heading")
+    assert "Rynek w Bolesławcu" not in section(response, "events-heading")
+    assert "Podpisaliśmy nowe porozumienie" not in section(response, "news-heading")
