@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from partners.models import PartnerPage
+
 from .models import InitiativeOccurrence, InitiativePage, NewsPage
 
 
@@ -66,15 +68,19 @@ def upcoming_occurrences(*, locale, limit=None, initiatives=None):
 
 def home_page_blocks(*, home):
     """Everything the home page shows, computed from live content."""
+    # Chosen by editors, but shown only while live and not behind a view
+    # restriction (a private section must not leak through the home page).
     featured = [
         item.initiative
-        for item in home.featured_initiatives.select_related("initiative", "initiative__main_image")
-        if item.initiative.live
+        for item in home.featured_initiatives.filter(
+            initiative__in=InitiativePage.objects.live().public()
+        ).select_related("initiative", "initiative__main_image")
     ]
     highlights = [
         item.partner
-        for item in home.partner_highlights.select_related("partner", "partner__coat_of_arms")
-        if item.partner.live
+        for item in home.partner_highlights.filter(partner__in=PartnerPage.objects.live().public()).select_related(
+            "partner", "partner__coat_of_arms"
+        )
     ]
     news = attach_organisations(news_for_listing(home=home)[: home.news_count])
     return {

@@ -82,6 +82,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
+# Country names in the reader's language: django-countries' translation
+# catalogues are only loaded when it is an installed app (it has no models).
+INSTALLED_APPS.append("django_countries")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
