@@ -13,6 +13,8 @@ that is interrupted is completed by the next one.
 
 import contextlib
 import datetime
+import json
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -21,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -72,6 +75,31 @@ def indexing_deferred():
     finally:
         for model in models:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+DEMO_NAMESPACE = uuid.UUID("5d1c7a38-7f0e-4f4e-9a55-1e3b6c2d9a10")
+
+
+def with_block_ids(key, blocks):
+    """Stable block ids: wagtail-localize keys translated segments by them, and
+    unchanged content then really is unchanged on the next run."""
+    return [{**block, "id": str(uuid.uuid5(DEMO_NAMESPACE, f"{key}:{index}"))} for index, block in enumerate(blocks)]
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key not in ("id", "pk")}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def _fingerprint(page):
+    """A page's content, child objects and relations, ignoring generated ids."""
+    data = page.serializable_data()
+    for volatile in ("latest_revision", "latest_revision_created_at", "last_published_at", "live_revision", "draft_title"):
+        data.pop(volatile, None)
+    return json.dumps(_without_ids(data), sort_keys=True, cls=DjangoJSONEncoder)
 
 
 @dataclass
@@ -149,16 +177,23 @@ class DemoLoader:
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
 
     def upsert_page(self, *, parent, model, slug, fields, relations=None, m2m=None, tags=None):
-        """The page ``slug`` under ``parent``, created or updated, then published as a new revision."""
+        """The page ``slug`` under ``parent``, created or updated, then published as a new revision.
+
+        A page whose content did not change is left alone, so a second run
+        adds no revisions and takes a fraction of the time.
+        """
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
             page = model(slug=slug, owner=self.admin, **fields)
             self._assign(page, relations, m2m, tags)
             parent.add_child(instance=page)
         else:
+            before = _fingerprint(page)
             for name, value in fields.items():
                 setattr(page, name, value)
             self._assign(page, relations, m2m, tags)
+            if _fingerprint(page) == before and not page.has_unpublished_changes:
+                return page
         page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
         return model.objects.get(pk=page.pk)
 
@@ -171,7 +206,7 @@ class DemoLoader:
         if tags is not None:
             page.tags.set(tags)
 
-    def body(self, blocks):
+    def body(self, key, blocks):
         """StreamField raw data from the compact block tuples in content.py."""
         data = []
         for block in blocks:
@@ -211,7 +246,7 @@ class DemoLoader:
                         },
                     }
                 )
-        return data
+        return with_block_ids(key, data)
 
     # --- steps -------------------------------------------------------------------------
     def run(self):
@@ -318,13 +353,14 @@ class DemoLoader:
                 page.delete()
             home = HomePage(slug=slug, locale=self.locale, owner=self.admin, **fields)
             root.add_child(instance=home)
-        else:
-            for name, value in fields.items():
-                setattr(home, name, value)
-            home.slug = slug
         hero = image_upsert(title="Demo: hero", alt_text="Ilustracja: wzgórza i słońce nad miastem")
+        before = _fingerprint(home)
+        for name, value in fields.items():
+            setattr(home, name, value)
+        home.slug = slug
         home.hero_image = hero
-        home.save_revision(user=self.admin).publish(user=self.admin)
+        if _fingerprint(home) != before or home.has_unpublished_changes:
+            home.save_revision(user=self.admin).publish(user=self.admin)
         home = HomePage.objects.get(pk=home.pk)
 
         if site is None:
@@ -390,7 +426,7 @@ class DemoLoader:
                 fields={
                     "title": self.pl(spec["title"]),
                     "introduction": self.pl(spec["introduction"]),
-                    "body": self.body(spec["body"]),
+                    "body": self.body(spec["key"], spec["body"]),
                     "show_in_menus": True,
                 },
             )
@@ -422,7 +458,9 @@ class DemoLoader:
                         date_signed=date_signed,
                         kind=kind,
                         place=place,
-                        signatories=[("signatory", value) for value in signatories],
+                        signatories=with_block_ids(
+                            f"{slug}:{date_signed}", [{"type": "signatory", "value": value} for value in signatories]
+                        ),
                         document=self.documents.get(document_key),
                     )
                 )
@@ -532,7 +570,9 @@ class DemoLoader:
             fields = {
                 "title": title,
                 "summary": self.pl(spec["summary"]),
-                "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
+                if spec.get("body")
+                else [],
                 "status": spec["status"],
                 "start_date": self.day(spec["start"]),
                 "end_date": self.day(spec["end"]),
@@ -575,7 +615,9 @@ class DemoLoader:
                     "title": title,
                     "date": self.day(spec["date"]),
                     "intro": self.pl(spec["intro"]),
-                    "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                    "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
+                    if spec.get("body")
+                    else [],
                     "main_image": image,
                     "related_initiative": self.initiatives.get(spec.get("initiative")),
                 },
@@ -587,11 +629,13 @@ class DemoLoader:
 
     def home_highlights(self, home):
         home = HomePage.objects.get(pk=home.pk)
+        before = _fingerprint(home)
         home.featured_initiatives = [
             HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in content.FEATURED_INITIATIVES
         ]
         home.partner_highlights = [HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS]
-        home.save_revision(user=self.admin).publish(user=self.admin)
+        if _fingerprint(home) != before:
+            home.save_revision(user=self.admin).publish(user=self.admin)
         return HomePage.objects.get(pk=home.pk)
 
     # --- translations --------------------------------------------------------------------
