@@ -97,7 +97,13 @@ def _without_ids(value):
 def _fingerprint(page):
     """A page's content, child objects and relations, ignoring generated ids."""
     data = page.serializable_data()
-    for volatile in ("latest_revision", "latest_revision_created_at", "last_published_at", "live_revision", "draft_title"):
+    for volatile in (
+        "latest_revision",
+        "latest_revision_created_at",
+        "last_published_at",
+        "live_revision",
+        "draft_title",
+    ):
         data.pop(volatile, None)
     return json.dumps(_without_ids(data), sort_keys=True, cls=DjangoJSONEncoder)
 
@@ -216,21 +222,31 @@ class DemoLoader:
             elif kind == "paragraph":
                 data.append({"type": "paragraph", "value": self.pl(block[1])})
             elif kind == "quote":
-                data.append({"type": "quote", "value": {"text": self.pl(block[1]), "attribute_name": self.pl(block[2])}})
+                data.append(
+                    {"type": "quote", "value": {"text": self.pl(block[1]), "attribute_name": self.pl(block[2])}}
+                )
             elif kind == "image":
                 _kind, key, alt, caption = block
                 image = image_upsert(title=f"Demo: {key}", alt_text=self.pl(alt))
                 data.append(
                     {
                         "type": "image",
-                        "value": {"image": image.pk, "alt_text": self.pl(alt), "caption": self.pl(caption), "attribution": ""},
+                        "value": {
+                            "image": image.pk,
+                            "alt_text": self.pl(alt),
+                            "caption": self.pl(caption),
+                            "attribution": "",
+                        },
                     }
                 )
             elif kind == "documents":
                 data.append(
                     {
                         "type": "documents",
-                        "value": {"title": self.pl(block[1]), "documents": [self.documents[key].pk for key in block[2]]},
+                        "value": {
+                            "title": self.pl(block[1]),
+                            "documents": [self.documents[key].pk for key in block[2]],
+                        },
                     }
                 )
             elif kind == "call_to_action":
@@ -316,17 +332,21 @@ class DemoLoader:
 
     def _setup_translators(self, group):
         """Translators use wagtail-localize's editor: they may change pages and areas, not publish."""
-        permissions = Permission.objects.filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ) | Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(CooperationArea),
-            codename__in=["add_cooperationarea", "change_cooperationarea"],
-        ) | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
+        permissions = (
+            Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+            | Permission.objects.filter(
+                content_type=ContentType.objects.get_for_model(CooperationArea),
+                codename__in=["add_cooperationarea", "change_cooperationarea"],
+            )
+            | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
+        )
         group.permissions.add(*permissions)
         root = Page.get_first_root_node()
         for codename in ("add_page", "change_page"):
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                group=group,
+                page=root,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
 
     def home_and_site(self):
@@ -633,7 +653,9 @@ class DemoLoader:
         home.featured_initiatives = [
             HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in content.FEATURED_INITIATIVES
         ]
-        home.partner_highlights = [HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS]
+        home.partner_highlights = [
+            HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS
+        ]
         if _fingerprint(home) != before:
             home.save_revision(user=self.admin).publish(user=self.admin)
         return HomePage.objects.get(pk=home.pk)

@@ -58,9 +58,7 @@ def live_demo_pages():
 
 
 def login(client, username):
-    return client.post(
-        "/admin/login/", {"username": username, "password": settings.DEMO_PASSWORD, "next": "/admin/"}
-    )
+    return client.post("/admin/login/", {"username": username, "password": settings.DEMO_PASSWORD, "next": "/admin/"})
 
 
 class TestLoadDemo:
@@ -160,9 +158,10 @@ class TestDemoAccounts:
     def test_every_demo_account_can_log_in_to_the_admin(self, demo, db, client):
         usernames = list(get_user_model().objects.order_by("username").values_list("username", flat=True))
         assert {"admin", "moderator", "translator"} <= set(usernames)
-        assert sum(name.startswith("editor-") for name in usernames) == MemberOrganisationPage.objects.filter(
-            locale__language_code="pl"
-        ).count()
+        assert (
+            sum(name.startswith("editor-") for name in usernames)
+            == MemberOrganisationPage.objects.filter(locale__language_code="pl").count()
+        )
         for username in usernames:
             client.logout()
             response = login(client, username)
