@@ -127,20 +127,22 @@ class TestDemoRendering:
 
 
 class TestDemoTranslations:
-    @pytest.mark.parametrize("language", ["en", "de"])
-    def test_main_pages_are_wagtail_localize_translations_up_to_date(self, demo, db, language):
-        locale = Locale.objects.get(language_code=language)
+    def test_main_pages_and_areas_are_up_to_date_wagtail_localize_translations(self, demo, db):
         pl = Locale.objects.get(language_code="pl")
-        sources = [HomePage.objects.get(locale=pl), *StandardPage.objects.filter(locale=pl)]
-        sources += list(CooperationArea.objects.filter(locale=pl))
-        for source_instance in sources:
-            source = TranslationSource.objects.get_for_instance(source_instance)
-            translation = Translation.objects.get(source=source, target_locale=locale)
-            total, translated = translation.get_progress()
-            assert (total, translated) == (total, total), source_instance
-            with override("en"):
-                assert str(translation.get_status_display()) == "Up to date"
-            assert source_instance.get_translation(locale).live if isinstance(source_instance, Page) else True
+        pages = [HomePage.objects.get(locale=pl), *StandardPage.objects.filter(locale=pl)]
+        areas = list(CooperationArea.objects.filter(locale=pl))
+        for language in ("en", "de"):
+            locale = Locale.objects.get(language_code=language)
+            for source_instance in pages + areas:
+                source = TranslationSource.objects.get_for_instance(source_instance)
+                translation = Translation.objects.get(source=source, target_locale=locale)
+                total, translated = translation.get_progress()
+                assert total > 0
+                assert translated == total, (source_instance, language)
+                with override("en"):
+                    assert str(translation.get_status_display()) == "Up to date"
+            for page in pages:
+                assert page.get_translation(locale).live, (page, language)
 
     def test_translated_area_names_are_in_the_target_language(self, demo, db):
         de = Locale.objects.get(language_code="de")
