@@ -11,18 +11,25 @@ translated pages to each other. Each step is idempotent instead, so a run
 that is interrupted is completed by the next one.
 """
 
+import contextlib
 import datetime
+import json
+import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, NetworkSettings, StandardPage
 from initiatives.models import (
@@ -47,6 +54,58 @@ from partners.services import organisation_onboard
 from . import content
 from .media import document_upsert, image_upsert
 from .translation import TARGET_LANGUAGES, T, TranslationMemory, translation_progress, translation_save
+
+
+@contextlib.contextmanager
+def indexing_deferred():
+    """Skip the per-save search and reference index updates; the command rebuilds both at the end.
+
+    Each save would otherwise run two index tasks inline (Wagtail's default
+    immediate task backend), which more than doubles the loading time.
+    """
+    from modelsearch import index
+    from modelsearch.signal_handlers import post_save_signal_handler
+
+    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        for model in models:
+            post_save.connect(post_save_signal_handler, sender=model)
+
+
+DEMO_NAMESPACE = uuid.UUID("5d1c7a38-7f0e-4f4e-9a55-1e3b6c2d9a10")
+
+
+def with_block_ids(key, blocks):
+    """Stable block ids: wagtail-localize keys translated segments by them, and
+    unchanged content then really is unchanged on the next run."""
+    return [{**block, "id": str(uuid.uuid5(DEMO_NAMESPACE, f"{key}:{index}"))} for index, block in enumerate(blocks)]
+
+
+def _without_ids(value):
+    if isinstance(value, dict):
+        return {key: _without_ids(item) for key, item in value.items() if key not in ("id", "pk")}
+    if isinstance(value, list):
+        return [_without_ids(item) for item in value]
+    return value
+
+
+def _fingerprint(page):
+    """A page's content, child objects and relations, ignoring generated ids."""
+    data = page.serializable_data()
+    for volatile in (
+        "latest_revision",
+        "latest_revision_created_at",
+        "last_published_at",
+        "live_revision",
+        "draft_title",
+    ):
+        data.pop(volatile, None)
+    return json.dumps(_without_ids(data), sort_keys=True, cls=DjangoJSONEncoder)
 
 
 @dataclass
@@ -94,6 +153,7 @@ class DemoLoader:
         self.pages = {}
         self.to_translate = []  # Polish objects, parents before children
         self.admin = None
+        self._password_hash = None
 
     # --- small helpers ------------------------------------------------------------
     def pl(self, value):
@@ -123,16 +183,23 @@ class DemoLoader:
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
 
     def upsert_page(self, *, parent, model, slug, fields, relations=None, m2m=None, tags=None):
-        """The page ``slug`` under ``parent``, created or updated, then published as a new revision."""
+        """The page ``slug`` under ``parent``, created or updated, then published as a new revision.
+
+        A page whose content did not change is left alone, so a second run
+        adds no revisions and takes a fraction of the time.
+        """
         page = model.objects.child_of(parent).filter(slug=slug).first()
         if page is None:
             page = model(slug=slug, owner=self.admin, **fields)
             self._assign(page, relations, m2m, tags)
             parent.add_child(instance=page)
         else:
+            before = _fingerprint(page)
             for name, value in fields.items():
                 setattr(page, name, value)
             self._assign(page, relations, m2m, tags)
+            if _fingerprint(page) == before and not page.has_unpublished_changes:
+                return page
         page.save_revision(user=self.admin, log_action=True).publish(user=self.admin)
         return model.objects.get(pk=page.pk)
 
@@ -145,7 +212,7 @@ class DemoLoader:
         if tags is not None:
             page.tags.set(tags)
 
-    def body(self, blocks):
+    def body(self, key, blocks):
         """StreamField raw data from the compact block tuples in content.py."""
         data = []
         for block in blocks:
@@ -155,21 +222,31 @@ class DemoLoader:
             elif kind == "paragraph":
                 data.append({"type": "paragraph", "value": self.pl(block[1])})
             elif kind == "quote":
-                data.append({"type": "quote", "value": {"text": self.pl(block[1]), "attribute_name": self.pl(block[2])}})
+                data.append(
+                    {"type": "quote", "value": {"text": self.pl(block[1]), "attribute_name": self.pl(block[2])}}
+                )
             elif kind == "image":
                 _kind, key, alt, caption = block
                 image = image_upsert(title=f"Demo: {key}", alt_text=self.pl(alt))
                 data.append(
                     {
                         "type": "image",
-                        "value": {"image": image.pk, "alt_text": self.pl(alt), "caption": self.pl(caption), "attribution": ""},
+                        "value": {
+                            "image": image.pk,
+                            "alt_text": self.pl(alt),
+                            "caption": self.pl(caption),
+                            "attribution": "",
+                        },
                     }
                 )
             elif kind == "documents":
                 data.append(
                     {
                         "type": "documents",
-                        "value": {"title": self.pl(block[1]), "documents": [self.documents[key].pk for key in block[2]]},
+                        "value": {
+                            "title": self.pl(block[1]),
+                            "documents": [self.documents[key].pk for key in block[2]],
+                        },
                     }
                 )
             elif kind == "call_to_action":
@@ -185,10 +262,14 @@ class DemoLoader:
                         },
                     }
                 )
-        return data
+        return with_block_ids(key, data)
 
     # --- steps -------------------------------------------------------------------------
     def run(self):
+        with indexing_deferred():
+            return self._run()
+
+    def _run(self):
         self.log("Locales and site…")
         self.locales()
         self.staff_accounts()
@@ -242,23 +323,30 @@ class DemoLoader:
         user.first_name, user.last_name = first_name, last_name
         user.email = email or f"{username}@partnerhub.example"
         user.is_active = True
-        user.set_password(settings.DEMO_PASSWORD)
+        if not self._password_hash:
+            # One hash for every demo account: hashing is deliberately slow (PBKDF2).
+            self._password_hash = make_password(settings.DEMO_PASSWORD)
+        user.password = self._password_hash
         user.save()
         return user
 
     def _setup_translators(self, group):
         """Translators use wagtail-localize's editor: they may change pages and areas, not publish."""
-        permissions = Permission.objects.filter(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        ) | Permission.objects.filter(
-            content_type=ContentType.objects.get_for_model(CooperationArea),
-            codename__in=["add_cooperationarea", "change_cooperationarea"],
-        ) | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
+        permissions = (
+            Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+            | Permission.objects.filter(
+                content_type=ContentType.objects.get_for_model(CooperationArea),
+                codename__in=["add_cooperationarea", "change_cooperationarea"],
+            )
+            | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
+        )
         group.permissions.add(*permissions)
         root = Page.get_first_root_node()
         for codename in ("add_page", "change_page"):
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+                group=group,
+                page=root,
+                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
             )
 
     def home_and_site(self):
@@ -285,13 +373,14 @@ class DemoLoader:
                 page.delete()
             home = HomePage(slug=slug, locale=self.locale, owner=self.admin, **fields)
             root.add_child(instance=home)
-        else:
-            for name, value in fields.items():
-                setattr(home, name, value)
-            home.slug = slug
         hero = image_upsert(title="Demo: hero", alt_text="Ilustracja: wzgórza i słońce nad miastem")
+        before = _fingerprint(home)
+        for name, value in fields.items():
+            setattr(home, name, value)
+        home.slug = slug
         home.hero_image = hero
-        home.save_revision(user=self.admin).publish(user=self.admin)
+        if _fingerprint(home) != before or home.has_unpublished_changes:
+            home.save_revision(user=self.admin).publish(user=self.admin)
         home = HomePage.objects.get(pk=home.pk)
 
         if site is None:
@@ -357,7 +446,7 @@ class DemoLoader:
                 fields={
                     "title": self.pl(spec["title"]),
                     "introduction": self.pl(spec["introduction"]),
-                    "body": self.body(spec["body"]),
+                    "body": self.body(spec["key"], spec["body"]),
                     "show_in_menus": True,
                 },
             )
@@ -389,7 +478,9 @@ class DemoLoader:
                         date_signed=date_signed,
                         kind=kind,
                         place=place,
-                        signatories=[("signatory", value) for value in signatories],
+                        signatories=with_block_ids(
+                            f"{slug}:{date_signed}", [{"type": "signatory", "value": value} for value in signatories]
+                        ),
                         document=self.documents.get(document_key),
                     )
                 )
@@ -499,7 +590,9 @@ class DemoLoader:
             fields = {
                 "title": title,
                 "summary": self.pl(spec["summary"]),
-                "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
+                if spec.get("body")
+                else [],
                 "status": spec["status"],
                 "start_date": self.day(spec["start"]),
                 "end_date": self.day(spec["end"]),
@@ -542,7 +635,9 @@ class DemoLoader:
                     "title": title,
                     "date": self.day(spec["date"]),
                     "intro": self.pl(spec["intro"]),
-                    "body": [{"type": "paragraph", "value": self.pl(spec["body"])}] if spec.get("body") else [],
+                    "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
+                    if spec.get("body")
+                    else [],
                     "main_image": image,
                     "related_initiative": self.initiatives.get(spec.get("initiative")),
                 },
@@ -554,11 +649,15 @@ class DemoLoader:
 
     def home_highlights(self, home):
         home = HomePage.objects.get(pk=home.pk)
+        before = _fingerprint(home)
         home.featured_initiatives = [
             HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in content.FEATURED_INITIATIVES
         ]
-        home.partner_highlights = [HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS]
-        home.save_revision(user=self.admin).publish(user=self.admin)
+        home.partner_highlights = [
+            HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS
+        ]
+        if _fingerprint(home) != before:
+            home.save_revision(user=self.admin).publish(user=self.admin)
         return HomePage.objects.get(pk=home.pk)
 
     # --- translations --------------------------------------------------------------------

@@ -53,8 +53,13 @@ def _render_picture(*, label, seed, size=(1200, 800), shape="scene"):
         draw = ImageDraw.Draw(image)
         margin = width // 6
         draw.polygon(
-            [(margin, margin), (width - margin, margin), (width - margin, height // 2), (width // 2, height - margin // 2),
-             (margin, height // 2)],
+            [
+                (margin, margin),
+                (width - margin, margin),
+                (width - margin, height // 2),
+                (width // 2, height - margin // 2),
+                (margin, height // 2),
+            ],
             fill=base,
             outline=(30, 30, 30),
             width=6,
@@ -67,7 +72,9 @@ def _render_picture(*, label, seed, size=(1200, 800), shape="scene"):
         for index in range(3):
             offset = digest[6 + index] % 200
             colour = tuple(max(0, channel - 25 * (index + 1)) for channel in base)
-            draw.ellipse([-200 + index * 350 + offset, height * 0.55, 500 + index * 400 + offset, height * 1.4], fill=colour)
+            draw.ellipse(
+                [-200 + index * 350 + offset, height * 0.55, 500 + index * 400 + offset, height * 1.4], fill=colour
+            )
         sun_x = 150 + digest[9] % (width - 300)
         draw.ellipse([sun_x, 80, sun_x + 160, 240], fill=accent)
     band_height = height // 5
@@ -126,10 +133,7 @@ def document_upsert(*, title, lines, kind="pdf", collection=None):
             document.collection = collection
             document.save(update_fields=["collection"])
         return document
-    if kind == "pdf":
-        content = _render_pdf(title=title, lines=lines)
-    else:
-        content = "\n\n".join([title, *lines]).encode("utf-8")
+    content = _render_pdf(title=title, lines=lines) if kind == "pdf" else "\n\n".join([title, *lines]).encode()
     filename = f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.{kind}"  # noqa: S324
     document = Document(title=title, collection=collection)
     document.file = ContentFile(content, name=filename)

@@ -91,16 +91,28 @@ def translation_save(*, instance, locale, memory, user=None):
     """
     if isinstance(instance, Page):
         instance = instance.specific
+    previous = TranslationSource.objects.get_for_instance_or_none(instance)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = Translation.objects.get_or_create(
+    changed = previous is None or previous.last_updated_at != source.last_updated_at
+    translation, created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    changed = changed or created
     with transaction.atomic():
-        segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+        segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+        existing = {
+            (row.translation_of_id, row.context_id): row
+            for row in StringTranslation.objects.filter(
+                locale=locale, translation_of__in=[segment.string_id for segment in segments]
+            )
+        }
         for segment in segments:
             data = memory.lookup(language=locale.language_code, path=segment.context.path, data=segment.string.data)
             if data is None:
                 continue  # untranslated: wagtail-localize falls back to the Polish text
+            row = existing.get((segment.string_id, segment.context_id))
+            if row is not None and row.data == data and not row.has_error:
+                continue
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale,
@@ -113,8 +125,12 @@ def translation_save(*, instance, locale, memory, user=None):
                     "field_error": "",
                 },
             )
-    translation.save_target(user=user, publish=True)
-    return source.get_translated_instance(locale)
+            changed = True
+    target = instance.get_translation_or_none(locale)
+    if changed or target is None or (isinstance(target, Page) and not target.live):
+        translation.save_target(user=user, publish=True)
+        target = source.get_translated_instance(locale)
+    return target
 
 
 def translation_progress(*, instance, locale):

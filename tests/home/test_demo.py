@@ -1,0 +1,180 @@
+"""The demo network (`manage.py load_demo`) on a real PostgreSQL.
+
+The demo is loaded once for the whole module (twice, in fact, to check that
+a second run changes nothing) and committed, because wagtail-localize
+publishes translations in on-commit callbacks. Afterwards the database is
+put back exactly as the migrations left it, so other modules never see it.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+from django.utils.translation import override
+
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+import pytest
+
+from home.demo.loader import demo_counts
+from home.models import HomePage, SiteImage, StandardPage
+from initiatives.models import InitiativeOccurrence, InitiativePage
+from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
+
+LOCALES = ("pl", "en", "de")
+
+
+def _remove_media_files():
+    for model in (SiteImage, get_document_model()):
+        for item in model.objects.all():
+            item.file.delete(save=False)
+    for image in SiteImage.objects.all():
+        for rendition in image.renditions.all():
+            rendition.file.delete(save=False)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        pristine = connection.creation.serialize_db_to_string()
+        try:
+            call_command("load_demo", verbosity=0)
+            first = demo_counts()
+            call_command("load_demo", verbosity=0, skip_index=True)
+            second = demo_counts()
+            yield {"first": first, "second": second}
+        finally:
+            _remove_media_files()
+            call_command("flush", interactive=False, verbosity=0, reset_sequences=False, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(pristine)
+
+
+def live_demo_pages():
+    return list(Page.objects.live().filter(depth__gt=1).specific().select_related("locale"))
+
+
+def login(client, username):
+    return client.post("/admin/login/", {"username": username, "password": settings.DEMO_PASSWORD, "next": "/admin/"})
+
+
+class TestLoadDemo:
+    def test_running_it_twice_leaves_the_same_counts(self, demo):
+        assert demo["first"] == demo["second"]
+
+    def test_it_builds_the_network_from_the_seeds(self, demo, db):
+        pl = Locale.objects.get(language_code="pl")
+        assert PartnerPage.objects.filter(locale=pl).count() == 11
+        leidschendam = PartnerPage.objects.get(locale=pl, slug="leidschendam")
+        assert leidschendam.country == "NL"
+        assert [a.date_signed.isoformat() for a in leidschendam.agreements.all()] == ["1991-05-03"]
+        assert PartnerPage.objects.get(locale=pl, slug="mickuny").relationship_status == "informal_contacts"
+        mops = MemberOrganisationPage.objects.get(locale=pl, slug="mops-boleslawiec")
+        assert mops.role == "leader"
+        assert mops.joined_on.isoformat() == "2013-12-10"
+        assert CooperationArea.objects.filter(locale=pl).count() == 14
+
+    def test_initiatives_have_past_and_upcoming_dates(self, demo, db):
+        from django.utils import timezone
+
+        now = timezone.now()
+        assert InitiativeOccurrence.objects.filter(start__lt=now).exists()
+        assert InitiativeOccurrence.objects.filter(start__gt=now).exists()
+        statuses = set(InitiativePage.objects.values_list("status", flat=True))
+        assert statuses == {"planned", "ongoing", "completed"}
+
+    def test_the_default_site_shows_the_demo_home_page(self, demo, db, client):
+        response = client.get("/pl/")
+        assert response.status_code == 200
+        assert "Aktywni razem" in response.content.decode()
+
+
+class TestDemoRendering:
+    def test_every_live_page_renders_in_every_locale_it_exists_in(self, demo, db, client):
+        pages = live_demo_pages()
+        assert {page.locale.language_code for page in pages} == set(LOCALES)
+        problems = []
+        for page in pages:
+            response = client.get(page.get_url())
+            html = response.content.decode()
+            lang = re.search(r'<html lang="([^"]+)"', html)
+            h1_count = len(re.findall(r"<h1[\s>]", html))
+            if response.status_code != 200 or h1_count != 1 or not lang or lang.group(1) != page.locale.language_code:
+                problems.append((page.get_url(), response.status_code, h1_count, lang and lang.group(1)))
+        assert problems == []
+
+    def test_english_and_german_pages_show_translated_text(self, demo, db, client):
+        about = {
+            "pl": ("/pl/o-partnerstwie/", "O partnerstwie"),
+            "en": ("/en/about/", "About the partnership"),
+            "de": ("/de/ueber-uns/", "Über die Partnerschaft"),
+        }
+        for url, heading in about.values():
+            response = client.get(url)
+            assert response.status_code == 200
+            assert f"<h1>{heading}</h1>" in response.content.decode()
+        goals = client.get("/en/statutory-goals/").content.decode()
+        assert goals.count("<li>") >= 9
+        assert "Support local social and civic initiatives." in goals
+
+    def test_translated_home_page_features_translated_initiatives(self, demo, db, client):
+        html = client.get("/de/").content.decode()
+        assert "Jugendaustausch mit Denzlingen" in html
+        assert "/pl/" not in re.sub(r'hreflang="[^"]+" href="[^"]+"', "", html.split("<main", 1)[1])
+
+
+class TestDemoTranslations:
+    def test_main_pages_and_areas_are_up_to_date_wagtail_localize_translations(self, demo, db):
+        pl = Locale.objects.get(language_code="pl")
+        pages = [HomePage.objects.get(locale=pl), *StandardPage.objects.filter(locale=pl)]
+        areas = list(CooperationArea.objects.filter(locale=pl))
+        for language in ("en", "de"):
+            locale = Locale.objects.get(language_code=language)
+            for source_instance in pages + areas:
+                source = TranslationSource.objects.get_for_instance(source_instance)
+                translation = Translation.objects.get(source=source, target_locale=locale)
+                total, translated = translation.get_progress()
+                assert total > 0
+                assert translated == total, (source_instance, language)
+                with override("en"):
+                    assert str(translation.get_status_display()) == "Up to date"
+            for page in pages:
+                assert page.get_translation(locale).live, (page, language)
+
+    def test_translated_area_names_are_in_the_target_language(self, demo, db):
+        de = Locale.objects.get(language_code="de")
+        assert CooperationArea.objects.get(locale=de, slug="youth-exchange").name == "Jugendaustausch"
+
+    def test_the_translation_editor_opens_for_a_translated_page(self, demo, db, client):
+        login(client, "translator")
+        en_about = StandardPage.objects.get(locale__language_code="en", slug="about")
+        response = client.get(f"/admin/pages/{en_about.pk}/edit/")
+        assert response.status_code == 200
+        assert "About the partnership" in response.content.decode()
+
+
+class TestDemoAccounts:
+    def test_every_demo_account_can_log_in_to_the_admin(self, demo, db, client):
+        usernames = list(get_user_model().objects.order_by("username").values_list("username", flat=True))
+        assert {"admin", "moderator", "translator"} <= set(usernames)
+        assert (
+            sum(name.startswith("editor-") for name in usernames)
+            == MemberOrganisationPage.objects.filter(locale__language_code="pl").count()
+        )
+        for username in usernames:
+            client.logout()
+            response = login(client, username)
+            assert response.status_code == 302, username
+            assert client.get("/admin/").status_code == 200, username
+
+    def test_an_organisation_editor_edits_only_their_own_section(self, demo, db, client):
+        own = MemberOrganisationPage.objects.get(locale__language_code="pl", slug="pck-boleslawiec")
+        other = MemberOrganisationPage.objects.get(locale__language_code="pl", slug="mops-boleslawiec")
+        login(client, "editor-pck-boleslawiec")
+        assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+        assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
+        assert own.editors_group.name == "Polski Czerwony Krzyż editors"
+        assert own.collection.name == own.title
