@@ -1,4 +1,3 @@
-import polib
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,6 +15,8 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
+
+import polib
 
 from .selectors import STATES, translation_status_rows
 
@@ -86,9 +87,7 @@ def language_codes_with_home(request):
     site = Site.find_for_request(request)
     if site is None:
         return set()
-    return set(
-        site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
-    )
+    return set(site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
 
 
 @require_POST
