@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -12,7 +13,7 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
 
@@ -133,3 +134,32 @@ def pofile_problem(upload, translation_obj):
     if translation_id != str(translation_obj.uuid):
         return _("Cannot import PO file that was created for a different translation.")
     return None
+
+
+@require_POST
+def submit_translation_for_moderation(request, page_id):
+    """Start the page's moderation workflow on a translated page's latest draft.
+
+    wagtail-localize's translation editor can publish or save a draft but has
+    no "Submit for moderation"; translators without the publish permission
+    save a draft there and submit it here (a button in the status report),
+    so translated pages go through the same workflow as every other page.
+    """
+    page = get_object_or_404(Page, id=page_id).specific
+    next_url = get_valid_next_url_from_request(request) or reverse("translation_status")
+    permissions = page.permissions_for_user(request.user)
+    workflow = page.get_workflow()
+    if not permissions.can_submit_for_moderation() or workflow is None:
+        raise PermissionDenied
+    if page.workflow_in_progress:
+        messages.warning(
+            request, _("'%(title)s' is already in moderation.") % {"title": page.get_admin_display_title()}
+        )
+        return redirect(next_url)
+    if page.latest_revision is None:
+        page.save_revision(user=request.user)
+    workflow.start(page, request.user)
+    messages.success(
+        request, _("'%(title)s' was submitted for moderation.") % {"title": page.get_admin_display_title()}
+    )
+    return redirect(next_url)
