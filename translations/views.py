@@ -16,6 +16,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
 
@@ -101,6 +102,8 @@ def upload_pofile_checked(request, translation_id):
     wrong, and nothing is imported.
     """
     translation_obj = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation_obj.get_target_instance()):
+        raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     upload = request.FILES.get("file")
     error = pofile_problem(upload, translation_obj) if upload else _("Choose a PO file to upload.")
