@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
@@ -30,6 +32,8 @@ class Cell:
     url: str
     target_id: int | None = None
     is_draft: bool = False
+    in_moderation: bool = False
+    can_submit: bool = False
 
     @property
     def label(self):
@@ -70,9 +74,17 @@ def translation_status_rows(*, user, locales=None):
     targets = {
         (target.translation_key, target.locale_id): target
         for target in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
-            "id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at"
+            "id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at", "has_unpublished_changes"
         )
     }
+    in_moderation = set(
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=[str(target.pk) for target in targets.values()],
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        ).values_list("object_id", flat=True)
+    )
+    workflows_enabled = getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True)
     translation_sources = {
         source.object_id: source
         for source in TranslationSource.objects.filter(object_id__in=keys, locale=default).only(
@@ -102,7 +114,14 @@ def translation_status_rows(*, user, locales=None):
         for locale in locales:
             target = targets.get((page.translation_key, locale.pk))
             translation = translations.get((source.id, locale.pk)) if source else None
-            row.cells.append(_cell(page, locale, target, source, translation, totals, translated, machine))
+            cell = _cell(page, locale, target, source, translation, totals, translated, machine)
+            if cell.target_id:
+                # A translator's draft waiting to be submitted to the moderation workflow.
+                cell.in_moderation = str(cell.target_id) in in_moderation
+                cell.can_submit = bool(
+                    workflows_enabled and not cell.in_moderation and (target.has_unpublished_changes or not target.live)
+                )
+            row.cells.append(cell)
         rows.append(row)
     return rows
 

@@ -1,6 +1,6 @@
 """Write-side translation operations that wagtail-localize does not offer itself."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -60,7 +60,7 @@ def translations_resync_minor(*, page, user=None):
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         try:
             target = translation.get_target_instance()
-        except target_does_not_exist_errors(source):
+        except ObjectDoesNotExist:  # the translated page was deleted
             continue
         publish = bool(
             target.live
@@ -78,7 +78,3 @@ def translations_resync_minor(*, page, user=None):
     if page.live_revision_id:
         MinorEdit.objects.filter(revision_id=page.live_revision_id).update(applied_at=timezone.now())
     return count
-
-
-def target_does_not_exist_errors(source):
-    return source.specific_content_type.model_class().DoesNotExist

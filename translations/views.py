@@ -1,6 +1,6 @@
-import polib
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -13,9 +13,12 @@ from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_POST
 
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile as localize_upload_pofile
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+import polib
 
 from .selectors import STATES, translation_status_rows
 
@@ -86,9 +89,7 @@ def language_codes_with_home(request):
     site = Site.find_for_request(request)
     if site is None:
         return set()
-    return set(
-        site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
-    )
+    return set(site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
 
 
 @require_POST
@@ -101,6 +102,8 @@ def upload_pofile_checked(request, translation_id):
     wrong, and nothing is imported.
     """
     translation_obj = get_object_or_404(Translation, id=translation_id)
+    if not user_can_edit_instance(request.user, translation_obj.get_target_instance()):
+        raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     upload = request.FILES.get("file")
     error = pofile_problem(upload, translation_obj) if upload else _("Choose a PO file to upload.")
@@ -134,3 +137,32 @@ def pofile_problem(upload, translation_obj):
     if translation_id != str(translation_obj.uuid):
         return _("Cannot import PO file that was created for a different translation.")
     return None
+
+
+@require_POST
+def submit_translation_for_moderation(request, page_id):
+    """Start the page's moderation workflow on a translated page's latest draft.
+
+    wagtail-localize's translation editor can publish or save a draft but has
+    no "Submit for moderation"; translators without the publish permission
+    save a draft there and submit it here (a button in the status report),
+    so translated pages go through the same workflow as every other page.
+    """
+    page = get_object_or_404(Page, id=page_id).specific
+    next_url = get_valid_next_url_from_request(request) or reverse("translation_status")
+    permissions = page.permissions_for_user(request.user)
+    workflow = page.get_workflow()
+    if not permissions.can_submit_for_moderation() or workflow is None:
+        raise PermissionDenied
+    if page.workflow_in_progress:
+        messages.warning(
+            request, _("'%(title)s' is already in moderation.") % {"title": page.get_admin_display_title()}
+        )
+        return redirect(next_url)
+    if page.latest_revision is None:
+        page.save_revision(user=request.user)
+    workflow.start(page, request.user)
+    messages.success(
+        request, _("'%(title)s' was submitted for moderation.") % {"title": page.get_admin_display_title()}
+    )
+    return redirect(next_url)

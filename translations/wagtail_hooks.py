@@ -21,6 +21,11 @@ MINOR = "minor"
 def register_translation_status_url():
     return [
         path("reports/translation-status/", views.translation_status, name="translation_status"),
+        path(
+            "reports/translation-status/submit/<int:page_id>/",
+            views.submit_translation_for_moderation,
+            name="translation_submit_for_moderation",
+        ),
         # Same path as wagtail-localize's PO upload; this app's hooks load first, so
         # uploads are checked here before wagtail-localize imports them.
         path(

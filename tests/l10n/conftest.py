@@ -18,7 +18,8 @@ def translate(instance, language_code, strings, *, publish=True, translation_typ
     untranslated and fall back to the source text.
     """
     locale = Locale.objects.get(language_code=language_code)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    # Extracts the source afresh when the instance changed since it was first submitted.
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         if segment.string.data in strings:

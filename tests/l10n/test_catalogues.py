@@ -33,3 +33,31 @@ def test_catalogue_keeps_placeholders(language):
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         for msgstr in translations:
             assert set(placeholder.findall(msgstr)) == set(placeholder.findall(entry.msgid)), entry.msgid
+
+
+def test_catalogues_compile_without_gettext(tmp_path, monkeypatch, settings):
+    """`make install` compiles the catalogues even where msgfmt is not installed."""
+    import gettext
+    import shutil
+
+    from django.core.management import call_command
+
+    shutil.copytree(Path(settings.BASE_DIR) / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.setattr("home.management.commands.compile_catalogues.shutil.which", lambda name: None)
+    call_command("compile_catalogues")
+    german = gettext.GNUTranslations(open(tmp_path / "locale/de/LC_MESSAGES/django.mo", "rb"))  # noqa: SIM115
+    assert german.gettext("Skip to main content") == "Zum Hauptinhalt springen"
+    assert german.ngettext("%(counter)s result", "%(counter)s results", 3) == "%(counter)s Ergebnisse"
+
+
+def test_broken_catalogue_stops_the_compile(tmp_path, monkeypatch, settings):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    (tmp_path / "locale/de/LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "locale/de/LC_MESSAGES/django.po").write_text("this is not a catalogue\n")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.setattr("home.management.commands.compile_catalogues.shutil.which", lambda name: None)
+    with pytest.raises(CommandError, match="django.po"):
+        call_command("compile_catalogues")

@@ -41,7 +41,7 @@ def upload(admin_client, translation, content, next_url="/admin/"):
 
 
 def messages_of(response):
-    return [str(message) for message in response.context["messages"]]
+    return [str(message).strip() for message in response.context["messages"]]
 
 
 def test_po_export_edit_import_round_trip(admin_client, german_translation, client):

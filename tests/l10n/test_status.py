@@ -130,3 +130,34 @@ def test_without_machine_translator_the_editor_still_works(admin_client, german_
     german = translation.get_target_instance()
     assert admin_client.get(f"/admin/pages/{german.id}/edit/").status_code == 200
     assert admin_client.post(f"/admin/localize/translate/{translation.id}/machine_translate/").status_code == 404
+
+
+def test_translated_draft_goes_through_moderation_before_it_is_published(admin_client, german_tree, client):
+    """Translate → save draft → submit for moderation → a moderator approves → live."""
+    translation = translate(german_tree.partner, "de", {"Borken": "Borken", "borken": "borken"}, publish=False)
+    german = translation.get_target_instance()
+    assert not german.live
+    html = admin_client.get("/admin/reports/translation-status/?locale=de").content.decode()
+    submit_url = f"/admin/reports/translation-status/submit/{german.id}/"
+    assert f'action="{submit_url}"' in html
+
+    response = admin_client.post(submit_url, {"next": "/admin/reports/translation-status/"}, follow=True)
+    assert response.status_code == 200
+    german.refresh_from_db()
+    assert german.workflow_in_progress
+    assert client.get("/de/partnerstaedte/borken/").status_code == 404  # not before approval
+    html = admin_client.get("/admin/reports/translation-status/?locale=de").content.decode()
+    assert f'action="{submit_url}"' not in html
+
+    # The moderator approves the task in Wagtail's standard workflow.
+    task_state = german.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, _admin(), "approve")
+    german.refresh_from_db()
+    assert german.live
+    assert client.get("/de/partnerstaedte/borken/").status_code == 200
+
+
+def _admin():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_superuser=True).first()

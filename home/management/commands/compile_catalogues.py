@@ -14,15 +14,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 import polib
 
+IGNORED = [".venv", ".bootstrap", "node_modules", "var", ".git"]
+
 
 class Command(BaseCommand):
     help = "Compile the .po catalogues in LOCALE_PATHS, with msgfmt or, without gettext, with polib."
 
     def handle(self, *args, **options):
         if shutil.which("msgfmt"):
-            for locale_path in settings.LOCALE_PATHS:
-                for po_path in sorted(Path(locale_path).glob("*/LC_MESSAGES/*.po")):
-                    call_command("compilemessages", locale=[po_path.parts[-3]], verbosity=0)
+            # Only the project's catalogues, not the ones inside installed packages.
+            call_command("compilemessages", ignore_patterns=IGNORED, verbosity=0)
             self.stdout.write("Compiled the catalogues with msgfmt.")
             return
         count = 0
