@@ -81,10 +81,10 @@ class PartnerIndexPage(ListingMixin, Page):
         verbose_name = _("partner index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import partners_for_listing
+        from .views import partner_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = partners_for_listing(index=self)
+        context.update(partner_listing_context(request, index=self))
         return context
 
 
@@ -207,6 +207,13 @@ class PartnerPage(ListingMixin, Page):
     def main_image(self):
         return self.coat_of_arms
 
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import partner_activity
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(partner_activity(partner=self))
+        return context
+
 
 class SignatoryBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=120)
@@ -286,10 +293,10 @@ class MemberOrganisationIndexPage(ListingMixin, Page):
         verbose_name = _("member organisation index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import organisations_for_listing
+        from .views import organisation_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = organisations_for_listing(index=self)
+        context.update(organisation_listing_context(request, index=self))
         return context
 
 
