@@ -100,6 +100,13 @@ class ListingMixin(models.Model):
     def get_listing_image(self):
         return self.listing_image or getattr(self, "main_image", None)
 
+    @property
+    def search_normalised_text(self):
+        """Words without diacritics plus their lemmas, indexed so Polish is found however it is typed."""
+        from search.normalise import page_normalised_text
+
+        return page_normalised_text(self)
+
 
 def tabbed_edit_handler(content_panels, *extra_tabs, promote_panels=None):
     """The tab layout every page type uses: Content, extra tabs, Promote, Settings."""
@@ -154,7 +161,12 @@ class HomePage(ListingMixin, Page):
     ]
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(highlights_panels, heading=_("Highlights")))
 
-    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+        index.SearchField("search_normalised_text"),
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -198,7 +210,12 @@ class StandardPage(ListingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     edit_handler = tabbed_edit_handler(content_panels)
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.SearchField("search_normalised_text"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -169,6 +169,7 @@ class InitiativePage(ListingMixin, Page):
         index.SearchField("place"),
         index.FilterField("status"),
         index.FilterField("start_date"),
+        index.SearchField("search_normalised_text"),
     ]
 
     class Meta:
@@ -308,6 +309,7 @@ class NewsPage(ListingMixin, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
+        index.SearchField("search_normalised_text"),
     ]
 
     class Meta:

@@ -180,6 +180,7 @@ class PartnerPage(ListingMixin, Page):
         index.SearchField("description"),
         index.FilterField("country"),
         index.FilterField("relationship_status"),
+        index.SearchField("search_normalised_text"),
     ]
 
     class Meta:
@@ -353,7 +354,12 @@ class MemberOrganisationPage(ListingMixin, Page):
     contact_panels = [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")]
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(contact_panels, heading=_("Contact")))
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("search_normalised_text"),
+    ]
 
     class Meta:
         verbose_name = _("member organisation")

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",  # promoted search results, edited by moderators (search/)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
