@@ -111,9 +111,14 @@ class SnippetTests:
         factories.StandardPageFactory(
             parent=network.tree.home, title="Zasady <b>wolontariatu</b>", introduction="<script>x</script> wolontariat"
         )
-        html = client.get(URL, {"query": "<script> wolontariatu"}).content.decode()
-        assert "<script>x" not in html
+        html = client.get(URL, {"query": "wolontariatu"}).content.decode()
+        assert "<b>" not in html
         assert "&lt;b&gt;<mark>wolontariatu</mark>&lt;/b&gt;" in html
+
+    def test_the_query_itself_is_escaped(self, client, network):
+        html = client.get(URL, {"query": "<script>alert(1)</script>"}).content.decode()
+        assert "<script>alert" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 class SuggestionTests:
