@@ -2,7 +2,7 @@
 
 Served as sub-routes of the initiative index page (RoutablePageMixin), so the
 URLs follow the page's localised slug: /pl/inicjatywy/calendar/,
-/en/initiatives/calendar/2026/11/, /pl/inicjatywy/calendar.ics …
+/en/initiatives/calendar/2026/11/, /pl/inicjatywy/calendar/ical/ …
 """
 
 import calendar as stdlib_calendar

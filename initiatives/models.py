@@ -72,19 +72,19 @@ class InitiativeIndexPage(RoutablePageMixin, ListingMixin, Page):
 
         return calendar.month_view(request, index=self, year=year, month=month)
 
-    @path("calendar.ics", name="ical")
+    @path("calendar/ical/", name="ical")
     def ical_network(self, request):
         from . import calendar
 
         return calendar.ical_view(request, index=self)
 
-    @path("calendar/<slug:organisation>.ics", name="ical_organisation")
+    @path("calendar/ical/<slug:organisation>/", name="ical_organisation")
     def ical_organisation(self, request, organisation):
         from . import calendar
 
         return calendar.ical_view(request, index=self, organisation_slug=organisation)
 
-    @path("calendar/<slug:organisation>/<slug:initiative>.ics", name="ical_initiative")
+    @path("calendar/ical/<slug:organisation>/<slug:initiative>/", name="ical_initiative")
     def ical_initiative(self, request, organisation, initiative):
         from . import calendar
 
