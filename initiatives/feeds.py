@@ -70,9 +70,6 @@ class _PageFeed(Feed):
     def feed_url(self, obj):
         return obj.request.build_absolute_uri()
 
-    def language(self, obj):
-        return obj.home.locale.language_code
-
     def items(self, obj):
         items = attach_organisations(self.get_pages(obj)[:FEED_LENGTH])
         for item in items:
