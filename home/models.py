@@ -101,6 +101,13 @@ class ListingMixin(models.Model):
     def get_listing_image(self):
         return self.listing_image or getattr(self, "main_image", None)
 
+    @property
+    def search_normalised_text(self):
+        """Words without diacritics plus their lemmas, indexed so Polish is found however it is typed."""
+        from search.normalise import page_normalised_text
+
+        return page_normalised_text(self)
+
 
 # What wagtail-localize translates (text, page slugs: /de/partnerstaedte/…) and
 # what it copies from the Polish source (images, dates, numbers, choices,
@@ -171,7 +178,12 @@ class HomePage(ListingMixin, Page):
     ]
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(highlights_panels, heading=_("Highlights")))
 
-    search_fields = [*Page.search_fields, index.SearchField("hero_text"), index.SearchField("introduction")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("hero_text"),
+        index.SearchField("introduction"),
+        index.SearchField("search_normalised_text"),
+    ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("hero_title"),
@@ -227,7 +239,12 @@ class StandardPage(ListingMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     edit_handler = tabbed_edit_handler(content_panels)
 
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.SearchField("search_normalised_text"),
+    ]
     translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction"), TranslatableField("body")]
 
     class Meta:

@@ -11,6 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -32,8 +33,12 @@ class Currency(models.TextChoices):
     EUR = "EUR", "EUR"
 
 
-class InitiativeIndexPage(ListingMixin, Page):
-    """Lists every initiative of the site, wherever it sits in the tree."""
+class InitiativeIndexPage(RoutablePageMixin, ListingMixin, Page):
+    """Lists every initiative of the site, wherever it sits in the tree.
+
+    Also serves the network's calendar (an upcoming list, a month view and
+    iCalendar feeds) as sub-routes, see docs/public-urls.md.
+    """
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -50,11 +55,42 @@ class InitiativeIndexPage(ListingMixin, Page):
         verbose_name = _("initiative index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import initiatives_for_listing
+        from .views import initiative_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["initiatives"] = initiatives_for_listing(home=self.get_parent())
+        context.update(initiative_listing_context(request, index=self))
         return context
+
+    # The calendar: thin routes, the work is in initiatives/calendar.py.
+    @path("calendar/", name="calendar")
+    def calendar_upcoming(self, request):
+        from . import calendar
+
+        return calendar.upcoming_view(request, index=self)
+
+    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
+    def calendar_month(self, request, year, month):
+        from . import calendar
+
+        return calendar.month_view(request, index=self, year=year, month=month)
+
+    @path("calendar/ical/", name="ical")
+    def ical_network(self, request):
+        from . import calendar
+
+        return calendar.ical_view(request, index=self)
+
+    @path("calendar/ical/<slug:organisation>/", name="ical_organisation")
+    def ical_organisation(self, request, organisation):
+        from . import calendar
+
+        return calendar.ical_view(request, index=self, organisation_slug=organisation)
+
+    @path("calendar/ical/<slug:organisation>/<slug:initiative>/", name="ical_initiative")
+    def ical_initiative(self, request, organisation, initiative):
+        from . import calendar
+
+        return calendar.ical_view(request, index=self, organisation_slug=organisation, initiative_slug=initiative)
 
 
 class InitiativeTag(TaggedItemBase):
@@ -135,6 +171,7 @@ class InitiativePage(ListingMixin, Page):
         index.SearchField("place"),
         index.FilterField("status"),
         index.FilterField("start_date"),
+        index.SearchField("search_normalised_text"),
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -241,10 +278,10 @@ class NewsIndexPage(ListingMixin, Page):
         verbose_name = _("news index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import news_for_listing
+        from .views import news_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["news_items"] = news_for_listing(home=self.get_parent())
+        context.update(news_listing_context(request, index=self))
         return context
 
 
@@ -295,6 +332,7 @@ class NewsPage(ListingMixin, Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
         index.FilterField("date"),
+        index.SearchField("search_normalised_text"),
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,

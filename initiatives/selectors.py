@@ -5,13 +5,14 @@ its images and organisation loaded in a fixed number of queries" is decided
 in one place.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch, Q
 from django.utils import timezone
 
 from wagtail.models import Page
 
 from partners.models import PartnerPage
 
+from .listing import CARD_RENDITION
 from .models import InitiativeOccurrence, InitiativePage, NewsPage
 
 
@@ -31,27 +32,121 @@ def attach_organisations(pages):
     return pages
 
 
-def initiatives_for_listing(*, home):
-    return (
-        InitiativePage.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(locale_id=home.locale_id)
-        .select_related("main_image", "listing_image")
-        .prefetch_related("areas", "partners")
-        .order_by("-start_date", "title")
-    )
+def card_images():
+    """Prefetches for a card's image (listing image, else main image) with its rendition."""
+    from home.models import SiteImage
+
+    images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
+    return [Prefetch("listing_image", queryset=images), Prefetch("main_image", queryset=images)]
 
 
-def news_for_listing(*, home):
-    return (
-        NewsPage.objects.live()
-        .public()
-        .descendant_of(home)
-        .filter(locale_id=home.locale_id)
-        .select_related("main_image", "listing_image")
-        .order_by("-date", "-first_published_at")
+def _live_in(model, *, home):
+    return model.objects.live().public().descendant_of(home).filter(locale_id=home.locale_id)
+
+
+def organisation_for_filter(*, home, slug):
+    from partners.models import MemberOrganisationPage
+
+    return _live_in(MemberOrganisationPage, home=home).filter(slug=slug).first()
+
+
+def initiatives_for_listing(
+    *, home, area=None, organisation=None, partner=None, status=None, year=None, tag=None, with_images=True
+):
+    """Live, public initiatives of ``home``'s locale, filtered; every filter is optional.
+
+    ``organisation`` (a slug) matches initiatives in the organisation's section
+    and those it co-organises; ``year`` matches initiatives running at any
+    time during that year.
+    """
+    initiatives = _live_in(InitiativePage, home=home)
+    if area:
+        initiatives = initiatives.filter(areas__slug=area)
+    if partner:
+        initiatives = initiatives.filter(partners__slug=partner)
+    if status:
+        initiatives = initiatives.filter(status=status)
+    if tag:
+        initiatives = initiatives.filter(tags__slug=tag)
+    if year:
+        initiatives = initiatives.filter(start_date__year__lte=year).filter(
+            Q(end_date__year__gte=year) | Q(end_date__isnull=True, start_date__year=year)
+        )
+    if organisation:
+        org = organisation_for_filter(home=home, slug=organisation)
+        if org is None:
+            return initiatives.none()
+        initiatives = initiatives.filter(Q(path__startswith=org.path, depth=org.depth + 1) | Q(organisers=org))
+    if area or partner or tag or organisation:
+        # Many-to-many filters can repeat a page once per matching row.
+        initiatives = initiatives.distinct()
+    initiatives = initiatives.prefetch_related("areas")
+    if with_images:
+        initiatives = initiatives.prefetch_related(*card_images())
+    return initiatives.order_by("-start_date", "title", "pk")
+
+
+def news_for_listing(*, home, area=None, organisation=None, partner=None, year=None, tag=None, with_images=True):
+    """Live, public news of ``home``'s locale, newest first; ``partner`` matches
+    news about an initiative the partner takes part in."""
+    news = _live_in(NewsPage, home=home)
+    if area:
+        news = news.filter(areas__slug=area)
+    if partner:
+        news = news.filter(related_initiative__partners__slug=partner)
+    if tag:
+        news = news.filter(tags__slug=tag)
+    if year:
+        news = news.filter(date__year=year)
+    if organisation:
+        org = organisation_for_filter(home=home, slug=organisation)
+        if org is None:
+            return news.none()
+        news = news.child_of(org)
+    if area or partner or tag:
+        news = news.distinct()
+    news = news.prefetch_related("areas")
+    if with_images:
+        news = news.prefetch_related(*card_images())
+    return news.order_by("-date", "-first_published_at", "pk")
+
+
+def _choices(queryset, value, label):
+    return list(queryset.order_by(label).values_list(value, label).distinct())
+
+
+def listing_filter_choices(*, home, model, tag_model):
+    """The values a listing's filters accept, from live content of ``home``'s locale.
+
+    A fixed number of queries whatever the amount of content.
+    """
+    from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
+
+    return {
+        "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
+        "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
+        "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
+        "tags": _choices(
+            tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
+            "tag__slug",
+            "tag__name",
+        ),
+    }
+
+
+def initiative_years(*, home):
+    """Every year in which some live initiative runs, newest first."""
+    bounds = _live_in(InitiativePage, home=home).aggregate(
+        first=Min("start_date"), last_end=Max("end_date"), last_start=Max("start_date")
     )
+    if not bounds["first"]:
+        return []
+    last = max(d.year for d in (bounds["last_end"], bounds["last_start"]) if d)
+    return list(range(last, bounds["first"].year - 1, -1))
+
+
+def news_years(*, home):
+    return [d.year for d in _live_in(NewsPage, home=home).dates("date", "year", order="DESC")]
 
 
 def upcoming_occurrences(*, locale, limit=None, initiatives=None):
@@ -93,22 +188,52 @@ def home_page_blocks(*, home):
 
 def organisation_activity(*, organisation):
     """An organisation page's initiatives, news and upcoming events (its own and co-organised)."""
-    own = InitiativePage.objects.live().public().child_of(organisation)
+    own = Q(path__startswith=organisation.path, depth=organisation.depth + 1)
     # Translated initiatives keep pointing at the Polish organisation: match by
     # translation key and keep the organisation page's own language.
-    co_organised = (
+    co_organised = Q(organisers__translation_key=organisation.translation_key, locale_id=organisation.locale_id)
+    initiatives = (
         InitiativePage.objects.live()
         .public()
-        .filter(organisers__translation_key=organisation.translation_key, locale_id=organisation.locale_id)
-    )
-    initiatives = (
-        (own | co_organised)
+        .filter(own | co_organised)
         .distinct()
-        .select_related("main_image")
-        .prefetch_related(Prefetch("occurrences", queryset=InitiativeOccurrence.objects.order_by("start")))
-    ).order_by("-start_date")
+        .prefetch_related(*card_images())
+        .order_by("-start_date", "title")
+    )
+    upcoming = (
+        InitiativeOccurrence.objects.filter(page__in=initiatives.values("pk"))
+        .filter(Q(end__gte=timezone.now()) | Q(end__isnull=True, start__gte=timezone.now()))
+        .select_related("page")
+        .order_by("start")
+    )
     return {
         "initiatives": initiatives,
         "news_items": NewsPage.objects.live().public().child_of(organisation).order_by("-date")[:10],
-        "upcoming_events": list(upcoming_occurrences(locale=organisation.locale, initiatives=initiatives)),
+        "upcoming_events": list(upcoming[:20]),
     }
+
+
+def occurrences_for_calendar(*, home, after=None, before=None, area=None, organisation=None, initiative=None):
+    """Event dates of live, public initiatives of ``home``'s locale, in time order.
+
+    ``after``/``before`` select dates that overlap the interval (an event that
+    started yesterday and ends tomorrow is "after" today). ``initiative`` is a
+    page; ``area`` and ``organisation`` are slugs as in the listings.
+    """
+    initiatives = initiatives_for_listing(home=home, area=area, organisation=organisation, with_images=False)
+    if initiative is not None:
+        initiatives = initiatives.filter(pk=initiative.pk)
+    occurrences = InitiativeOccurrence.objects.filter(page__in=initiatives.values("pk"))
+    if after is not None:
+        occurrences = occurrences.filter(Q(end__gte=after) | Q(end__isnull=True, start__gte=after))
+    if before is not None:
+        occurrences = occurrences.filter(start__lt=before)
+    occurrences = occurrences.select_related("page").prefetch_related("page__areas").order_by("start", "pk")
+    return occurrences
+
+
+def attach_occurrence_organisations(occurrences):
+    """``occurrence.page.organisation_page`` for every occurrence, in one query."""
+    occurrences = list(occurrences)
+    attach_organisations(occurrence.page for occurrence in occurrences)
+    return occurrences

@@ -86,10 +86,10 @@ class PartnerIndexPage(ListingMixin, Page):
         verbose_name = _("partner index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import partners_for_listing
+        from .views import partner_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = partners_for_listing(index=self)
+        context.update(partner_listing_context(request, index=self))
         return context
 
 
@@ -185,6 +185,7 @@ class PartnerPage(ListingMixin, Page):
         index.SearchField("description"),
         index.FilterField("country"),
         index.FilterField("relationship_status"),
+        index.SearchField("search_normalised_text"),
     ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
@@ -229,6 +230,13 @@ class PartnerPage(ListingMixin, Page):
     @property
     def main_image(self):
         return self.coat_of_arms
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import partner_activity
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(partner_activity(partner=self))
+        return context
 
 
 class SignatoryBlock(blocks.StructBlock):
@@ -310,10 +318,10 @@ class MemberOrganisationIndexPage(ListingMixin, Page):
         verbose_name = _("member organisation index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import organisations_for_listing
+        from .views import organisation_listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = organisations_for_listing(index=self)
+        context.update(organisation_listing_context(request, index=self))
         return context
 
 
@@ -370,7 +378,12 @@ class MemberOrganisationPage(ListingMixin, Page):
     contact_panels = [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")]
     edit_handler = tabbed_edit_handler(content_panels, ObjectList(contact_panels, heading=_("Contact")))
 
-    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("description")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("search_normalised_text"),
+    ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
         SynchronizedField("kind"),

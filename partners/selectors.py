@@ -1,5 +1,7 @@
 """Read-side queries for partners and member organisations."""
 
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+
 from .models import MemberOrganisationPage, OrganisationRole, PartnerPage
 
 ROLE_ORDER = [
@@ -10,24 +12,97 @@ ROLE_ORDER = [
 ]
 
 
-def partners_for_listing(*, index):
-    return (
+def _card_images(*fields):
+    from home.models import SiteImage
+    from initiatives.listing import CARD_RENDITION
+
+    images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
+    return [Prefetch(field, queryset=images) for field in fields]
+
+
+def partners_for_listing(*, index, area=None, country=None, status=None, kind=None):
+    """Live, public partners under ``index`` (one locale's partner list), filtered."""
+    partners = PartnerPage.objects.live().public().child_of(index)
+    if area:
+        partners = partners.filter(areas__slug=area).distinct()
+    if country:
+        partners = partners.filter(country=country)
+    if status:
+        partners = partners.filter(relationship_status=status)
+    if kind:
+        partners = partners.filter(kind=kind)
+    return partners.prefetch_related("areas", *_card_images("listing_image", "coat_of_arms")).order_by(
+        "country", "title", "pk"
+    )
+
+
+def partner_countries(*, index):
+    """Countries of the live partners under ``index``, as codes."""
+    return list(
         PartnerPage.objects.live()
         .public()
         .child_of(index)
-        .select_related("coat_of_arms", "listing_image")
-        .prefetch_related("areas")
-        .order_by("country", "title")
+        .order_by("country")
+        .values_list("country", flat=True)
+        .distinct()
+    )
+
+
+def _role_rank():
+    return Case(
+        *[When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)],
+        default=Value(len(ROLE_ORDER)),
+        output_field=IntegerField(),
+    )
+
+
+def organisations_for_directory(*, index, kind=None, role=None, membership=None):
+    """Members under ``index``: current ones by role (patron, leader, signatories, members), then former ones.
+
+    ``membership`` is "current" or "former".
+    """
+    organisations = MemberOrganisationPage.objects.live().public().child_of(index)
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    if role:
+        organisations = organisations.filter(role=role)
+    if membership == "current":
+        organisations = organisations.filter(left_on__isnull=True)
+    elif membership == "former":
+        organisations = organisations.filter(left_on__isnull=False)
+    return (
+        organisations.annotate(role_rank=_role_rank())
+        .prefetch_related(*_card_images("listing_image", "logo"))
+        .order_by(F("left_on").desc(nulls_first=True), "role_rank", "title", "pk")
     )
 
 
 def organisations_for_listing(*, index):
     """Current members ordered by role (patron, leader, signatories, members), then former members."""
-    organisations = list(
-        MemberOrganisationPage.objects.live().public().child_of(index).select_related("logo").order_by("title")
-    )
-    organisations.sort(key=lambda org: ROLE_ORDER.index(org.role))
+    organisations = list(organisations_for_directory(index=index))
     return {
         "current": [org for org in organisations if not org.left_on],
-        "former": sorted((org for org in organisations if org.left_on), key=lambda org: org.left_on, reverse=True),
+        "former": [org for org in organisations if org.left_on],
     }
+
+
+def partner_activity(*, partner):
+    """The live initiatives a partner takes part in and the news about them."""
+    from initiatives.models import InitiativePage, NewsPage
+
+    initiatives = (
+        InitiativePage.objects.live()
+        .public()
+        .filter(partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
+        .distinct()
+        .prefetch_related(*_card_images("listing_image", "main_image"))
+        .order_by("-start_date", "title")
+    )
+    news = (
+        NewsPage.objects.live()
+        .public()
+        .filter(related_initiative__partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
+        .distinct()
+        .order_by("-date", "-first_published_at")[:10]
+    )
+    return {"partner_initiatives": initiatives, "partner_news": news}

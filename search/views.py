@@ -1,21 +1,73 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from initiatives.listing import paginate
+
+from .forms import SearchForm
+from .highlight import highlight
+from .normalise import page_search_text
+from .selectors import search_promotions_for, search_suggestion, search_terms, site_search
+
+PER_PAGE = 10
+
+
+def _result(obj, *, terms):
+    """What the template shows for a page or a document."""
+    if hasattr(obj, "url_path"):
+        text = page_search_text(obj) or obj.title
+        return {
+            "object": obj,
+            "is_page": True,
+            "title": obj.get_listing_title() if hasattr(obj, "get_listing_title") else obj.title,
+            "title_html": highlight(obj.title, terms=terms),
+            "kind": obj._meta.verbose_name,
+            "snippet": highlight(text, terms=terms),
+        }
+    return {
+        "object": obj,
+        "is_page": False,
+        "title_html": highlight(obj.title, terms=terms),
+        "kind": _("Document"),
+        "snippet": "",
+        "url": obj.url,
+        "extension": obj.file_extension.upper(),
+    }
 
 
 def search(request):
-    query = request.GET.get("query", "").strip()
-    results = Page.objects.none()
+    form = SearchForm(request.GET)
+    form.is_valid()
+    notices = []
+    if "type" in form.errors:
+        notices.append(_("Unknown result type “%(value)s”: showing everything.") % {"value": request.GET.get("type")})
+    if "query" in form.errors:
+        notices.append(_("The search text is too long: only its first 200 characters were used."))
+    query = form.cleaned_data.get("query") or request.GET.get("query", "").strip()[:200]
+    kind = form.cleaned_data.get("type") or None
+    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    context = {"search_form": form, "search_query": query, "search_type": kind, "search_notices": notices}
     if query:
-        locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-        results = Page.objects.live().public().filter(locale=locale).specific().search(query)
-    paginator = Paginator(results, 10)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "search_results": page})
+        terms = search_terms(query)
+        page, page_range = paginate(request, site_search(query=query, locale=locale, kind=kind), per_page=PER_PAGE)
+        promotions = search_promotions_for(query=query, locale=locale) if page.number == 1 else []
+        promoted_ids = {promotion["page"].pk for promotion in promotions if "page" in promotion}
+        page.object_list = [
+            _result(obj, terms=terms)
+            for obj in page.object_list
+            if getattr(obj, "pk", None) not in promoted_ids or not hasattr(obj, "url_path")
+        ]
+        context.update(
+            {
+                "page_obj": page,
+                "page_range": page_range,
+                "result_count": page.paginator.count,
+                "search_results": page,
+                "promotions": promotions,
+            }
+        )
+        if not page.paginator.count and not promotions:
+            context["suggestion"] = search_suggestion(query=query, locale=locale)
+    return TemplateResponse(request, "search/search.html", context)

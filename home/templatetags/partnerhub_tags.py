@@ -115,19 +115,3 @@ def localized(objects):
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
 
 
-@register.simple_tag
-def partner_initiatives(partner):
-    """Live initiatives involving this partner, in the partner page's language.
-
-    Translated initiatives keep the link to the Polish partner page, so match
-    on the partner's translation key rather than on the page itself.
-    """
-    from initiatives.models import InitiativePage
-
-    return (
-        InitiativePage.objects.live()
-        .public()
-        .filter(partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
-        .distinct()
-        .order_by("-start_date", "title")
-    )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",  # promoted search results, edited by moderators (search/)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -82,9 +83,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
 ]
 
-# Country names in the reader's language: django-countries' translation
-# catalogues are only loaded when it is an installed app (it has no models).
-INSTALLED_APPS.append("django_countries")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,89 +1,157 @@
-"""The partner index and the member roster list only live pages of their own locale."""
+"""Partner and member organisation listings, and the related content on partner and organisation pages."""
 
 import datetime
 
-from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from partners.models import OrganisationRole, RelationshipStatus
+import pytest
+
+from partners.models import OrganisationKind, OrganisationRole
 from tests import factories
-from tests.network_content import polish, publish_translation
+
+PARTNERS = "/pl/partnerzy/"
+MEMBERS = "/pl/czlonkowie/"
 
 
-def main_text(client, url):
-    response = client.get(url)
+def listed(response):
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser").main
+    return {page.slug for page in response.context["page_obj"].object_list}
 
 
-def test_partner_index_lists_live_partners_with_country_and_status(client, tree):
-    factories.PartnerPageFactory(
-        parent=tree.partners,
-        title="Pardubice",
-        country="CZ",
-        relationship_status=RelationshipStatus.COOPERATION_AGREEMENT,
+class PartnerFilterTests:
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("", {"borken", "meru"}),
+            ("country=FR", {"meru"}),
+            ("country=DE", {"borken"}),
+            ("area=culture", {"borken"}),
+            ("status=informal_contacts", {"meru"}),
+            ("status=official_agreement&country=DE", {"borken"}),
+            ("area=youth&country=DE", set()),
+            ("kind=town", {"borken", "meru"}),
+        ],
     )
-    factories.PartnerPageFactory(parent=tree.partners, title="Szkic partnera", live=False)
-    main = main_text(client, "/pl/partnerzy/")
-    titles = [a.get_text(strip=True) for a in main.select(".card__title a")]
-    assert titles == ["Pardubice", "Borken"]  # ordered by country code: CZ before DE
-    cards = main.get_text(" ", strip=True)
-    assert "Czechy · " + polish(RelationshipStatus.COOPERATION_AGREEMENT.label) in cards
-    assert "Szkic partnera" not in cards
+    def test_each_filter_and_combination(self, client, network, query, expected):
+        assert listed(client.get(f"{PARTNERS}?{query}")) == expected
+
+    @pytest.mark.parametrize("query", ["country=XX", "country=PL", "area=nowhere", "status=enemies"])
+    def test_an_invalid_value_gives_every_partner_and_a_message(self, client, network, query):
+        response = client.get(f"{PARTNERS}?{query}")
+        assert listed(response) == {"borken", "meru"}
+        assert 'role="alert"' in response.content.decode()
+
+    def test_country_choices_are_only_the_partners_countries(self, client, network):
+        html = client.get(PARTNERS).content.decode()
+        assert '<option value="FR">' in html
+        assert '<option value="DE">' in html
+        assert '<option value="PL">' not in html
+
+    def test_a_draft_partner_is_never_listed(self, client, network):
+        factories.PartnerPageFactory(parent=network.tree.partners, slug="hidden", live=False)
+        assert "hidden" not in listed(client.get(PARTNERS))
+
+    def test_queries_do_not_grow_with_the_number_of_partners(self, client, network):
+        image = factories.ImageFactory()
+
+        def add(first, count):
+            for number in range(first, first + count):
+                page = factories.PartnerPageFactory(
+                    parent=network.tree.partners, slug=f"p-{number}", coat_of_arms=image, country="CZ"
+                )
+                page.areas.set([network.culture])
+                page.save()
+
+        def count():
+            client.get(PARTNERS)
+            with CaptureQueriesContext(connection) as queries:
+                client.get(PARTNERS)
+            return len(queries)
+
+        add(0, 5)
+        few = count()
+        add(5, 50)
+        assert count() == few
 
 
-def test_partner_index_lists_only_its_own_locale(client, tree):
-    publish_translation(tree.partner, "en", title="Borken (EN)")
-    assert "Borken (EN)" not in main_text(client, "/pl/partnerzy/").get_text()
-    english = main_text(client, "/en/partnerzy/").get_text()
-    assert "Borken (EN)" in english
-    assert "Germany" in english
+class OrganisationListingTests:
+    @pytest.fixture
+    def members(self, network):
+        factories.MemberOrganisationPageFactory(
+            parent=network.tree.organisations,
+            title="Urząd Miasta",
+            slug="city",
+            role=OrganisationRole.HONORARY_PATRON,
+            kind=OrganisationKind.LOCAL_GOVERNMENT,
+        )
+        factories.MemberOrganisationPageFactory(
+            parent=network.tree.organisations,
+            title="Dawny członek",
+            slug="former",
+            role=OrganisationRole.MEMBER,
+            left_on=datetime.date(2020, 1, 1),
+        )
+        return network
 
+    def test_current_members_by_role_then_former_members(self, client, members):
+        response = client.get(MEMBERS)
+        assert [org.slug for org in response.context["page_obj"].object_list] == ["city", "mops", "caritas", "former"]
 
-def test_unpublished_partner_leaves_the_index(client, tree):
-    tree.partner.unpublish()
-    main = main_text(client, "/pl/partnerzy/")
-    assert main.select(".card__title") == []
-    assert "Borken" not in main.get_text()
-
-
-def test_roster_shows_current_members_with_roles_and_join_dates_and_former_members_with_leave_dates(client, tree):
-    factories.MemberOrganisationPageFactory(
-        parent=tree.organisations,
-        title="Gmina Bolesławiec",
-        role=OrganisationRole.LEADER,
-        joined_on=datetime.date(2013, 12, 10),
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("role=leader", {"mops"}),
+            ("kind=local_government", {"city"}),
+            ("membership=former", {"former"}),
+            ("membership=current&kind=ngo", {"mops", "caritas"}),
+        ],
     )
-    factories.MemberOrganisationPageFactory(
-        parent=tree.organisations,
-        title="Starosta",
-        role=OrganisationRole.HONORARY_PATRON,
-        joined_on=datetime.date(2014, 3, 1),
-    )
-    factories.MemberOrganisationPageFactory(
-        parent=tree.organisations,
-        title="Dawne stowarzyszenie",
-        joined_on=datetime.date(2013, 12, 10),
-        left_on=datetime.date(2019, 6, 30),
-    )
-    factories.MemberOrganisationPageFactory(parent=tree.organisations, title="Nieopublikowana fundacja", live=False)
-    main = main_text(client, "/pl/czlonkowie/")
+    def test_filters(self, client, members, query, expected):
+        assert listed(client.get(f"{MEMBERS}?{query}")) == expected
 
-    rows = main.select("table.roster tbody tr")
-    roster = [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in rows]
-    assert [row[0] for row in roster] == ["Starosta", "Gmina Bolesławiec", "MOPS"]  # patron, leader, member
-    assert roster[0][2] == polish(OrganisationRole.HONORARY_PATRON.label)
-    assert roster[0][3] == polish(datetime.date(2014, 3, 1))
-    assert roster[1][2] == polish(OrganisationRole.LEADER.label)
-    assert roster[1][3] == polish(datetime.date(2013, 12, 10))
-
-    former = main.find("section", attrs={"aria-labelledby": "former-members"}).get_text(" ", strip=True)
-    assert "Dawne stowarzyszenie" in former
-    assert polish(datetime.date(2019, 6, 30)) in former
-    assert "Dawne stowarzyszenie" not in main.select_one("table.roster").get_text()
-    assert "Nieopublikowana fundacja" not in main.get_text()
+    def test_an_invalid_role_is_ignored_with_a_message(self, client, members):
+        response = client.get(f"{MEMBERS}?role=king")
+        assert len(listed(response)) == 4
+        assert "king" in response.content.decode()
 
 
-def test_roster_without_former_members_has_no_former_section(client, tree):
-    main = main_text(client, "/pl/czlonkowie/")
-    assert main.find("section", attrs={"aria-labelledby": "former-members"}) is None
-    assert "MOPS" in main.select_one("table.roster").get_text()
+class RelatedContentTests:
+    def test_a_partner_page_shows_its_initiatives_and_the_news_about_them(self, client, network):
+        factories.NewsPageFactory(parent=network.caritas, title="Relacja z Méru", related_initiative=network.exchange)
+        factories.NewsPageFactory(
+            parent=network.caritas, title="Szkic relacji", related_initiative=network.exchange, live=False
+        )
+        html = client.get("/pl/partnerzy/meru/").content.decode()
+        assert "Wymiana młodzieży z Méru" in html
+        assert "Relacja z Méru" in html
+        assert "Szkic relacji" not in html
+        assert "Festiwal kultury" not in html
+
+    def test_a_partner_page_never_shows_a_draft_initiative(self, client, network):
+        assert "Tajny projekt" not in client.get("/pl/partnerzy/borken/").content.decode()
+
+    def test_an_initiative_shows_its_organisers_and_partners(self, client, network):
+        html = client.get("/pl/czlonkowie/caritas/exchange/").content.decode()
+        assert 'href="/pl/czlonkowie/caritas/"' in html
+        assert 'href="/pl/czlonkowie/mops/"' in html
+        assert 'href="/pl/partnerzy/meru/"' in html
+
+    def test_an_organisation_page_shows_own_and_co_organised_initiatives_news_and_events(self, client, network):
+        factories.NewsPageFactory(parent=network.mops, title="Wieści z MOPS")
+        factories.InitiativeOccurrenceFactory(page=network.exchange)
+        response = client.get("/pl/czlonkowie/mops/")
+        html = response.content.decode()
+        assert "Festiwal kultury w Borken" in html
+        assert "Wymiana młodzieży z Méru" in html  # co-organised
+        assert "Tajny projekt" not in html
+        assert "Wieści z MOPS" in html
+        assert [o.page.slug for o in response.context["upcoming_events"]] == ["exchange"]
+
+    def test_the_home_page_shows_live_news_and_upcoming_events(self, client, network):
+        factories.NewsPageFactory(parent=network.mops, title="Najnowsza wiadomość")
+        factories.NewsPageFactory(parent=network.mops, title="Niewydana wiadomość", live=False)
+        factories.InitiativeOccurrenceFactory(page=network.draft)
+        response = client.get("/pl/")
+        assert [n.title for n in response.context["latest_news"]] == ["Najnowsza wiadomość"]
+        assert response.context["upcoming_events"] == []

@@ -1,0 +1,24 @@
+"""Context of the initiative and news listing pages (called from their get_context)."""
+
+from .forms import InitiativeFilterForm, NewsFilterForm
+from .listing import listing_context
+from .selectors import attach_organisations, initiatives_for_listing, news_for_listing
+
+
+def initiative_listing_context(request, *, index):
+    home = index.get_parent()
+    form = InitiativeFilterForm(request.GET, home=home)
+    return listing_context(
+        request,
+        form=form,
+        items=initiatives_for_listing(home=home, **form.filters()),
+        prepare=attach_organisations,
+    )
+
+
+def news_listing_context(request, *, index):
+    home = index.get_parent()
+    form = NewsFilterForm(request.GET, home=home)
+    return listing_context(
+        request, form=form, items=news_for_listing(home=home, **form.filters()), prepare=attach_organisations
+    )

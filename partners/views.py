@@ -1,0 +1,18 @@
+"""Context of the partner and member organisation listing pages (called from their get_context)."""
+
+from initiatives.listing import listing_context
+
+from .forms import OrganisationFilterForm, PartnerFilterForm
+from .selectors import organisations_for_directory, partners_for_listing
+
+
+def partner_listing_context(request, *, index):
+    form = PartnerFilterForm(request.GET, index=index)
+    return listing_context(request, form=form, items=partners_for_listing(index=index, **form.filters()))
+
+
+def organisation_listing_context(request, *, index):
+    form = OrganisationFilterForm(request.GET, index=index)
+    return listing_context(
+        request, form=form, items=organisations_for_directory(index=index, **form.filters()), per_page=24
+    )

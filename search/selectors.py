@@ -1,0 +1,168 @@
+"""Site search: pages of the reader's locale, public documents, promoted results, suggestions.
+
+Nothing here writes to the database (no search-hit counting), so a search
+costs reads only.
+"""
+
+import difflib
+
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.search.query import And, Or, PlainText
+from wagtail.search.utils import normalise_query_string
+
+from .normalise import WORD, fold, word_forms
+
+MAX_TERMS = 10
+
+
+def _page_models():
+    from home.models import HomePage, StandardPage
+    from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
+    from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
+
+    return {
+        "initiative": [InitiativePage],
+        "news": [NewsPage],
+        "partner": [PartnerPage],
+        "organisation": [MemberOrganisationPage],
+        "page": [
+            HomePage,
+            StandardPage,
+            InitiativeIndexPage,
+            NewsIndexPage,
+            PartnerIndexPage,
+            MemberOrganisationIndexPage,
+        ],
+    }
+
+
+def search_terms(query):
+    return WORD.findall(query)[:MAX_TERMS]
+
+
+def search_query_build(*, query, language):
+    """Every word must match, as typed, without diacritics, or as its dictionary form."""
+    clauses = []
+    for term in search_terms(query):
+        forms = list(dict.fromkeys([term.lower(), *word_forms(term, language=language)]))
+        clauses.append(Or([PlainText(form) for form in forms]) if len(forms) > 1 else PlainText(forms[0]))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def _public_collection_ids():
+    """Collections with no view restriction on themselves or an ancestor."""
+    restricted_paths = [
+        path for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True) if path
+    ]
+    ids = []
+    for collection_id, path in Collection.objects.values_list("id", "path"):
+        if not any(path.startswith(restricted) for restricted in restricted_paths):
+            ids.append(collection_id)
+    return ids
+
+
+class ChainedResults:
+    """Several search result sets paginated as one list (pages first, then documents)."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+        self._counts = None
+
+    def counts(self):
+        if self._counts is None:
+            self._counts = [part.count() for part in self.parts]
+        return self._counts
+
+    def count(self):
+        return sum(self.counts())
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        items, offset = [], 0
+        for part, size in zip(self.parts, self.counts(), strict=True):
+            lo, hi = max(start - offset, 0), min(stop - offset, size)
+            if lo < hi:
+                items.extend(part[lo:hi])
+            offset += size
+        return items
+
+
+def site_search(*, query, locale, kind=None):
+    """Results for ``query`` in ``locale``; ``kind`` is one of search.forms.RESULT_TYPES or None."""
+    search_query = search_query_build(query=query, language=locale.language_code)
+    if search_query is None:
+        return ChainedResults()
+    parts = []
+    if kind != "document":
+        pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+        if kind:
+            pages = pages.type(*_page_models()[kind])
+        parts.append(pages.specific().search(search_query))
+    if kind in (None, "", "document"):
+        documents = get_document_model().objects.filter(collection_id__in=_public_collection_ids())
+        parts.append(documents.search(search_query))
+    return ChainedResults(*parts)
+
+
+def search_promotions_for(*, query, locale):
+    """Moderators' promoted results for this query: live, public pages of the locale, or external links."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    normalised = normalise_query_string(query)
+    promotions = list(
+        SearchPromotion.objects.filter(query__query_string__in={normalised, fold(normalised)}).order_by(
+            "sort_order", "pk"
+        )
+    )
+    page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
+    pages = Page.objects.live().public().filter(locale=locale, pk__in=page_ids).specific().in_bulk()
+    shown = []
+    for promotion in promotions:
+        if promotion.page_id:
+            if promotion.page_id in pages:
+                shown.append({"page": pages[promotion.page_id], "description": promotion.description})
+        elif promotion.external_link_url:
+            shown.append(
+                {
+                    "url": promotion.external_link_url,
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+    return shown
+
+
+def search_suggestion(*, query, locale, limit=3):
+    """When nothing matches: the query with each unknown word replaced by the closest word of a
+    title, and the titles closest to the whole query (difflib, accents ignored)."""
+    pages = list(Page.objects.live().public().filter(locale=locale).exclude(depth=1).order_by("path")[:5000])
+    vocabulary = {}
+    for page in pages:
+        for word in WORD.findall(page.title):
+            if len(word) > 2:
+                vocabulary.setdefault(fold(word), word.lower())
+    corrected, changed = [], False
+    for word in search_terms(query):
+        folded = fold(word)
+        close = [] if folded in vocabulary else difflib.get_close_matches(folded, vocabulary, n=1, cutoff=0.7)
+        if close:
+            corrected.append(vocabulary[close[0]])
+            changed = True
+        else:
+            corrected.append(word)
+    by_title = {}
+    for page in pages:
+        by_title.setdefault(fold(page.title), page)
+    close_titles = difflib.get_close_matches(fold(query), by_title, n=limit, cutoff=0.4)
+    return {
+        "suggested_query": " ".join(corrected) if changed else "",
+        "close_pages": [by_title[title] for title in close_titles],
+    }
