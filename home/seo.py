@@ -43,12 +43,14 @@ class LocalisedSitemap(Sitemap):
             for home in site.root_page.get_translations(inclusive=True):
                 in_site |= Page.objects.descendant_of(home, inclusive=True)
             self._page_cache = list(
-                in_site.live().public().select_related("locale").order_by("path").defer_streamfields().specific()
+                in_site.live().public().order_by("path").defer_streamfields().specific()
             )
         return self._page_cache
 
     def _urls(self, page, protocol, domain):
         default_language = Locale.get_default().language_code
+        # ``.specific()`` drops select_related: look the languages up once instead of per page.
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
         locations = {
             item.pk: [info["location"] for info in item.get_sitemap_urls(self.request)] for item in self.items()
         }
@@ -60,7 +62,7 @@ class LocalisedSitemap(Sitemap):
         for item in self.paginator.page(page).object_list:
             for position, info in enumerate(item.get_sitemap_urls(self.request)):
                 alternates = [
-                    {"lang_code": other.locale.language_code, "location": locations[other.pk][position]}
+                    {"lang_code": languages[other.locale_id], "location": locations[other.pk][position]}
                     for other in translations[item.translation_key]
                     if len(locations[other.pk]) > position
                 ]

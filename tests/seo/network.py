@@ -5,8 +5,8 @@ Shared by the SEO, API, map and browser tests; built with the project's factorie
 """
 
 import datetime
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -64,7 +64,9 @@ def build_published_network():
     tree = build_network_tree()
     english, _ = Locale.objects.get_or_create(language_code="en")
     network = PublishedNetwork(tree=tree)
-    network.image = factories.ImageFactory(title="Borken market square", description="The market square of Borken")
+    network.image = factories.ImageFactory(
+        title="Borken market square", description="The market square of Borken", file__width=1600, file__height=1000
+    )
     network.area = factories.CooperationAreaFactory(name="Młodzież", slug="youth")
     network.other_area = factories.CooperationAreaFactory(name="Sport", slug="sport")
 
@@ -76,7 +78,12 @@ def build_published_network():
     partner.save_revision().publish()
     partner.refresh_from_db()
     network.french_partner = factories.PartnerPageFactory(
-        parent=tree.partners, title="Méru", slug="meru", country="FR", latitude=Decimal("49.237"), longitude=Decimal("2.134")
+        parent=tree.partners,
+        title="Méru",
+        slug="meru",
+        country="FR",
+        latitude=Decimal("49.237"),
+        longitude=Decimal("2.134"),
     )
     network.partner_without_coordinates = factories.PartnerPageFactory(
         parent=tree.partners, title="Mickūnai", slug="mickunai", country="LT", latitude=None, longitude=None
@@ -141,5 +148,3 @@ def build_published_network():
     )
     en["news"] = translate(tree.news, english, title="News", slug="news")
     return network
-
-
