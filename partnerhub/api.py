@@ -8,13 +8,40 @@ are left out, and CORS allows GET from any origin (settings: CORS_*).
 See docs/api.md for examples.
 """
 
+import sys
+
+from django.urls import path
+
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 
-class PublicImagesAPIViewSet(ImagesAPIViewSet):
+class UnprefixedMixin:
+    """Keep the API's 404s as JSON 404s.
+
+    The API lives outside the /pl/, /en/… prefixes; for a 404 there Django's
+    LocaleMiddleware would redirect to /pl/api/…, which Wagtail's catch-all
+    page route then answers with an HTML page. Pointing the request at a
+    URLconf without language prefixes (this module's) turns that off.
+    """
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        request._request.urlconf = sys.modules[__name__]
+        return response
+
+
+class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(UnprefixedMixin, DocumentsAPIViewSet):
+    pass
+
+
+class PublicImagesAPIViewSet(UnprefixedMixin, ImagesAPIViewSet):
     """Images with their alternative text, so reusers can keep them accessible."""
 
     body_fields = [*ImagesAPIViewSet.body_fields, "description"]
@@ -22,6 +49,9 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("images", PublicImagesAPIViewSet)
-api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
+
+# The URLconf the API's responses finish with (see UnprefixedMixin).
+urlpatterns = [path("api/v2/", api_router.urls)]
