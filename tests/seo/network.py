@@ -63,6 +63,10 @@ class PublishedNetwork:
 def build_published_network():
     tree = build_network_tree()
     english, _ = Locale.objects.get_or_create(language_code="en")
+    for section in (tree.partners, tree.organisations, tree.initiatives, tree.news):
+        section.show_in_menus = True
+        section.save_revision().publish()
+        section.refresh_from_db()
     network = PublishedNetwork(tree=tree)
     network.image = factories.ImageFactory(
         title="Borken market square", description="The market square of Borken", file__width=1600, file__height=1000
@@ -147,4 +151,17 @@ def build_published_network():
         network.initiative, english, title="Youth exchange Borken 2026", slug="youth-exchange", summary="A week."
     )
     en["news"] = translate(tree.news, english, title="News", slug="news")
+    en_area = network.area.copy_for_translation(english)
+    en_area.name = "Youth"
+    en_area.save()
+    en_other_area = network.other_area.copy_for_translation(english)
+    en_other_area.name = "Sport"
+    en_other_area.save()
+    en["initiative"].areas.set([en_area])
+    en["initiative"].save_revision().publish()
+    en["other_initiative"] = translate(
+        network.other_initiative, english, title="Football tournament", slug="football", summary="Friendly games."
+    )
+    en["other_initiative"].areas.set([en_other_area])
+    en["other_initiative"].save_revision().publish()
     return network
