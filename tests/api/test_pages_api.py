@@ -84,7 +84,8 @@ class PagesAPITests(TestCase):
             {"Wymiana młodzieży Borken 2026", "Turniej piłkarski"},
         )
         self.assertEqual(
-            self.titles("/api/v2/pages/?type=initiatives.InitiativePage&locale=en"), {"Youth exchange Borken 2026"}
+            self.titles("/api/v2/pages/?type=initiatives.InitiativePage&locale=en"),
+            {"Youth exchange Borken 2026", "Football tournament"},
         )
         self.assertEqual(self.titles("/api/v2/pages/?type=partners.PartnerPage&locale=en"), {"Borken"})
 
