@@ -9,7 +9,11 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 export UV_LINK_MODE := copy
 
-.PHONY: help install demo serve test lint check messages bench clean
+.PHONY: help install vendor demo serve test lint check messages bench clean
+
+# Front-end libraries served from our own static files (no CDN), fetched from npm.
+LEAFLET_VERSION ?= 1.9.4
+LEAFLET_DIR := static/vendor/leaflet
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -21,7 +25,17 @@ help: ## Show this help
 install: $(if $(shell command -v uv 2>/dev/null),,.bootstrap/bin/uv) ## Create .venv and install the locked dependencies
 	$(UV) sync --frozen
 	@mkdir -p var
+	@$(MAKE) --no-print-directory vendor
 	$(MANAGE) compile_catalogues
+
+vendor: $(LEAFLET_DIR)/leaflet.js ## Fetch Leaflet from npm into static/vendor/ (the map's only front-end library)
+
+$(LEAFLET_DIR)/leaflet.js:
+	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet $(LEAFLET_VERSION) into $(LEAFLET_DIR) (Debian: apt-get install -y npm)"; exit 1; }
+	@mkdir -p var/npm $(LEAFLET_DIR)
+	cd var/npm && npm pack --silent leaflet@$(LEAFLET_VERSION) >/dev/null
+	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=2 package/dist/leaflet.js package/dist/leaflet.css package/dist/images
+	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=1 package/LICENSE
 
 demo: install ## Install, migrate, load the demo network and serve it on http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v 0

@@ -11,12 +11,16 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from rest_framework.fields import CharField
+
+from home import api as api_serializers
 from home.blocks import BodyBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
 from partners.models import CooperationArea
@@ -194,6 +198,25 @@ class InitiativePage(ListingMixin, Page):
         SynchronizedField("occurrences"),  # event dates and venues
     ]
 
+    # The open API (/api/v2/pages/?type=initiatives.InitiativePage&fields=*); see docs/api.md.
+    api_fields = [
+        APIField("summary"),
+        APIField("status"),
+        APIField("status_display", serializer=CharField(source="get_status_display")),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("place"),
+        APIField("areas", serializer=api_serializers.AreaListField()),
+        APIField("tags"),
+        APIField("organisation", serializer=api_serializers.LivePageField()),
+        APIField("organisers", serializer=api_serializers.LivePageListField()),
+        APIField("partners", serializer=api_serializers.LivePageListField()),
+        APIField("occurrences", serializer=api_serializers.OccurrenceListField()),
+        APIField("main_image"),
+        APIField("funding_programme"),
+        APIField("body"),
+    ]
+
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
@@ -343,6 +366,17 @@ class NewsPage(ListingMixin, Page):
         SynchronizedField("tagged_items"),
         SynchronizedField("areas"),
         SynchronizedField("related_initiative"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("intro"),
+        APIField("areas", serializer=api_serializers.AreaListField()),
+        APIField("tags"),
+        APIField("organisation", serializer=api_serializers.LivePageField()),
+        APIField("related_initiative", serializer=api_serializers.LivePageField()),
+        APIField("main_image"),
+        APIField("body"),
     ]
 
     class Meta:

@@ -7,8 +7,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import seo
+from partners import map as partner_map
 from search import views as search_views
 from translations import views as translations_views
+
+from .api import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -16,6 +20,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # "/" picks the reader's language among those with a published home page.
     path("", translations_views.language_redirect, name="language_redirect"),
+    # Open API, sitemap and robots.txt (docs/api.md, docs/seo-and-map.md).
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -28,6 +36,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("initiatives.urls")),  # RSS/Atom feeds (docs/public-urls.md)
+    path("api/partners.geojson", partner_map.partners_geojson, name="partners_geojson"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -11,13 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from django_countries.fields import CountryField
+from rest_framework.fields import CharField
 
+from home import api as api_serializers
 from home.blocks import BodyBlock
 from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
 
@@ -70,7 +74,7 @@ class AgreementKind(models.TextChoices):
     AMENDMENT = "amendment", _("Amendment or renewal")
 
 
-class PartnerIndexPage(ListingMixin, Page):
+class PartnerIndexPage(RoutablePageMixin, ListingMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["home.HomePage"]
@@ -91,6 +95,20 @@ class PartnerIndexPage(ListingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(partner_listing_context(request, index=self))
         return context
+
+    @path("map/", name="map")
+    def map_view(self, request):
+        """<index>/map/: the partners on a map, with a list that works without JavaScript."""
+        from .map import map_context
+
+        return self.render(
+            request, template="pages/partner_map.html", context_overrides=map_context(index=self, request=request)
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The listing and its map, both worth indexing."""
+        urls = super().get_sitemap_urls(request)
+        return [*urls, {**urls[0], "location": urls[0]["location"] + self.reverse_subpage("map")}]
 
 
 class PartnerPage(ListingMixin, Page):
@@ -204,6 +222,24 @@ class PartnerPage(ListingMixin, Page):
         TranslatableField("summary"),
         TranslatableField("description"),
         SynchronizedField("agreements"),  # dates, places and signatories' names
+    ]
+
+    # The open API (/api/v2/pages/?type=partners.PartnerPage&fields=*); see docs/api.md.
+    api_fields = [
+        APIField("official_name"),
+        APIField("kind"),
+        APIField("country", serializer=api_serializers.CountryField()),
+        APIField("region"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("website"),
+        APIField("relationship_status"),
+        APIField("relationship_status_display", serializer=CharField(source="get_relationship_status_display")),
+        APIField("cooperation_since_year"),
+        APIField("cooperation_since_date"),
+        APIField("areas", serializer=api_serializers.AreaListField()),
+        APIField("summary"),
+        APIField("coat_of_arms"),
     ]
 
     class Meta:
@@ -398,6 +434,18 @@ class MemberOrganisationPage(ListingMixin, Page):
         TranslatableField("summary"),
         TranslatableField("description"),
         SynchronizedField("status"),
+    ]
+
+    # The open API; the editors' group and media collection stay internal.
+    api_fields = [
+        APIField("kind"),
+        APIField("role"),
+        APIField("status"),
+        APIField("joined_on"),
+        APIField("left_on"),
+        APIField("website"),
+        APIField("summary"),
+        APIField("logo"),
     ]
 
     class Meta:

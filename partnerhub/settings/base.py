@@ -33,6 +33,13 @@ ENV = environ.Env(
     DEEPL_API_KEY=(str, ""),
     LIBRETRANSLATE_URL=(str, ""),
     LIBRETRANSLATE_API_KEY=(str, ""),
+    # Map of partners: the tile server ({z}/{x}/{y} template; empty = no tiles,
+    # markers and the list only) and the attribution its licence requires (HTML).
+    MAP_TILE_URL=(str, "https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    MAP_TILE_ATTRIBUTION=(
+        str,
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    ),
 )
 
 DEBUG = ENV("DEBUG")
@@ -249,3 +256,21 @@ elif ENV("LIBRETRANSLATE_URL"):
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": ENV("LIBRETRANSLATE_URL"), "API_KEY": ENV("LIBRETRANSLATE_API_KEY")},
     }
+# --- Map, SEO and open API (issue 5: map, sitemap, API v2, CORS) -------------
+INSTALLED_APPS += [
+    "wagtail.api.v2",
+    "rest_framework",
+    "corsheaders",
+]
+# CORS headers must be added before CommonMiddleware can answer.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware"
+)
+# Any site may read the open API and the GeoJSON of partners, and only read them.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/(?:[a-z]{2}/)?api/.*$"
+CORS_ALLOW_METHODS = ("GET", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+WAGTAILAPI_LIMIT_MAX = 100
+MAP_TILE_URL = ENV("MAP_TILE_URL")
+MAP_TILE_ATTRIBUTION = ENV("MAP_TILE_ATTRIBUTION")
