@@ -136,6 +136,7 @@ class HomePage(ListingMixin, Page):
         "partners.MemberOrganisationIndexPage",
         "initiatives.InitiativeIndexPage",
         "initiatives.NewsIndexPage",
+        "partners.PartnershipDirectoryPage",
     ]
     template = "pages/home_page.html"
 

@@ -27,6 +27,8 @@ ENV = environ.Env(
     SITE_NAME=(str, "PartnerHub"),
     SECURE_COOKIES=(bool, True),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
+    PARTNERSHIP_DATA_LICENCE=(str, "CC BY 4.0"),
+    PARTNERSHIP_DATA_LICENCE_URL=(str, "https://creativecommons.org/licenses/by/4.0/"),
 )
 
 DEBUG = ENV("DEBUG")
@@ -195,3 +197,8 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+
+# --- Partnership directory (partners/directory*.py, docs/directory.md) --------
+# The licence under which the directory's exports (CSV, XLSX, JSON-LD) are offered.
+PARTNERSHIP_DATA_LICENCE = ENV("PARTNERSHIP_DATA_LICENCE")
+PARTNERSHIP_DATA_LICENCE_URL = ENV("PARTNERSHIP_DATA_LICENCE_URL")
