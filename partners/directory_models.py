@@ -272,19 +272,19 @@ class PartnershipDirectoryPage(RoutablePageMixin, ListingMixin, Page):
 
         return directory_index(request, page=self)
 
-    @path("export.<str:fmt>")
+    @path("export/<str:fmt>/")
     def export(self, request, fmt):
         from .directory_views import directory_export
 
         return directory_export(request, page=self, fmt=fmt)
 
-    @path("map.geojson")
+    @path("geojson/")
     def geojson(self, request):
         from .directory_views import directory_geojson
 
         return directory_geojson(request, page=self)
 
-    @path("anniversaries.ics")
+    @path("anniversaries/ics/")
     def anniversaries(self, request):
         from .directory_views import directory_anniversaries_ics
 
