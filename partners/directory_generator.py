@@ -190,7 +190,7 @@ def _since(rng):
 
 def partnership_rows(*, count, seed):
     """``count`` import rows (see partners/importing.py), the same ones for the same seed."""
-    rng = random.Random(f"partnerships-{seed}")
+    rng = random.Random(f"partnerships-{seed}")  # noqa: S311 (reproducible data, not secrets)
     countries = [(code, spec[0]) for code, spec in FOREIGN.items()]
     # About one local unit per five partnerships, as in the real lists.
     units = []
@@ -325,7 +325,7 @@ def _bulk_pages(model, parent, objects, *, progress=None):
     Page.objects.bulk_create(bases, batch_size=1000)
     for obj, base in zip(objects, bases, strict=True):
         obj.page_ptr_id = obj.id = base.id
-    own_fields = [f for f in model._meta.local_concrete_fields]
+    own_fields = list(model._meta.local_concrete_fields)
     for index in range(0, len(objects), 1000):
         # Django's bulk_create refuses multi-table models; this is the insert it would do for the child table.
         model._base_manager._insert(objects[index : index + 1000], fields=own_fields, using=connection.alias)
@@ -368,7 +368,7 @@ def network_generate(
     def bar(label, total):
         return progress(label, total) if progress else (lambda n=1: None)
 
-    rng = random.Random(f"network-{seed}")
+    rng = random.Random(f"network-{seed}")  # noqa: S311 (reproducible data, not secrets)
     locale_objects = [Locale.objects.get_or_create(language_code=code)[0] for code in locales]
     default_locale = locale_objects[0]
     summary = {}
