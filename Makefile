@@ -49,5 +49,8 @@ test: install check lint ## Install, then check, lint and run the whole test sui
 messages: install ## Update the .po catalogues from the templates and code
 	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var
 
+bench: install ## Benchmark: generate the large network on a throwaway PostgreSQL, serve it with gunicorn, load it with wrk, write docs/benchmarks.md
+	$(PYTHON) bench/run.py
+
 clean: ## Remove the virtualenv, the demo database and uploaded media
 	rm -rf .venv .bootstrap var
