@@ -146,6 +146,26 @@ for line in sys.stdin.read().splitlines():
 """
 
 
+EXPLAIN_SCRIPT = r"""
+from django.db import connection
+from partners.directory import directory_query_from_params, partnerships_filtered
+from django.db.models import Count
+query = directory_query_from_params({"country": "DE", "decade": "2000"})
+counts = partnerships_filtered(query=query, exclude_facet="voivodeship").values("voivodeship").annotate(n=Count("id"))
+sql, params = counts.query.sql_with_params()
+with connection.cursor() as cursor:
+    cursor.execute("EXPLAIN ANALYZE " + sql, params)
+    print("\n".join(row[0] for row in cursor.fetchall()))
+"""
+
+
+def explain(env):
+    """The plan of one facet count (country and decade filtered), for the report."""
+    return subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", EXPLAIN_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
+    ).stdout.strip()
+
+
 def page_urls(env):
     output = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", URLS_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=True
@@ -241,6 +261,7 @@ def main():
     generated = prepare(env)
     urls = page_urls(env)
     counts = query_counts(env, urls)
+    plan = explain(env)
 
     port = free_port()
     workers = 2 * (os.cpu_count() or 1) + 1
@@ -284,10 +305,10 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
-    write_report(rows, env, generated, workers)
+    write_report(rows, env, generated, workers, plan)
 
 
-def write_report(rows, env, generated, workers):
+def write_report(rows, env, generated, workers, plan=""):
     header = "| page | req/s (16 conn.) | p50 ms | p99 ms | p50 ms, 1 conn. | SQL queries | bytes | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|\n"
     table = header + "".join(
         f"| {name} (`{url}`) | {rps:.0f} | {p50:.1f} | {p99:.1f} | {single:.1f} | {queries} | {size} | {errors} |\n"
@@ -310,6 +331,12 @@ Written by `make bench` (bench/run.py); how to run it: docs/directory.md.
 - SQL queries: counted separately, in-process, with Django's test client and CaptureQueriesContext (second request)
 
 {table}
+
+## Query plan of a facet count (country = DE, decade = 2000s, grouped by voivodeship)
+
+```
+{plan}
+```
 """
     (ROOT / "docs" / "benchmarks.md").write_text(text + NOTES, encoding="utf-8")
     log("wrote docs/benchmarks.md")

@@ -545,3 +545,29 @@ def network_generate(
                 if not page.get_translations().filter(locale=locale).exists():
                     page.copy_for_translation(locale, copy_parents=True)
     return summary
+
+
+def directory_demo_load(*, generated=300, seed=1):
+    """The demo's directory: the seeds' partnerships (docs/sample_partnerships.csv)
+    plus ``generated`` invented ones. Idempotent: a second run changes nothing."""
+    from pathlib import Path
+
+    from partners.importing import partnerships_import, read_rows
+
+    locale = Locale.get_default()
+    _areas([locale, *Locale.objects.exclude(pk=locale.pk)])
+    sample = Path(__file__).resolve().parent.parent / "docs" / "sample_partnerships.csv"
+    with sample.open("rb") as file:
+        rows, _warnings = read_rows(file=file, filename=sample.name)
+    rows += partnership_rows(count=generated, seed=seed)
+    keys = set()
+    unique = []
+    for row in rows:  # a generated pair could repeat a sample pair
+        key = (row["local_unit_name"], row["partner_name"], row["country"])
+        if key not in keys:
+            keys.add(key)
+            unique.append(row)
+    report = partnerships_import(rows=unique)
+    if report.errors:
+        raise ValueError(f"demo partnerships are invalid: {report.errors[:3]}")
+    return report

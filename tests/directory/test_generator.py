@@ -63,3 +63,16 @@ class TestGenerator:
     def test_dates_span_35_years(self):
         years = [int(row["since"][:4]) for row in partnership_rows(count=2000, seed=1)]
         assert min(years) == 1991 and max(years) >= 2020
+
+
+class TestDemoDirectory:
+    def test_the_demo_directory_holds_the_seeds_and_generated_partnerships_and_reloads_unchanged(self, db):
+        from django.core.management import call_command
+
+        call_command("load_directory_demo", "--generated", "40", verbosity=0)
+        assert Partnership.objects.filter(local_unit_name="Konstancin-Jeziorna").count() == 8
+        assert Partnership.objects.count() == 11 + 40
+        from partners.directory_generator import directory_demo_load
+
+        report = directory_demo_load(generated=40)
+        assert (report.created, report.updated, report.unchanged) == (0, 0, 51)
