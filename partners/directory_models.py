@@ -10,6 +10,7 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from django_countries import countries
 from django_countries.fields import CountryField
 
 from home.models import ListingMixin, tabbed_edit_handler
@@ -68,6 +70,14 @@ def fold_text(value):
     value = (value or "").lower().translate(_EXTRA_FOLDS)
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def partnership_search_text(*, local_unit_name, partner_name, partner_region, country):
+    """The folded text the directory search looks in; the country by its English name,
+    whatever language is active when the row is saved."""
+    with translation.override("en"):
+        country_name = str(countries.name(country))
+    return fold_text(" ".join([local_unit_name, partner_name, partner_region, country_name]))
 
 
 class Partnership(ClusterableModel):
@@ -217,7 +227,12 @@ class Partnership(ClusterableModel):
             raise ValidationError(errors)
 
     def compute_search_text(self):
-        return fold_text(" ".join([self.local_unit_name, self.partner_name, self.partner_region, self.country.name]))
+        return partnership_search_text(
+            local_unit_name=self.local_unit_name,
+            partner_name=self.partner_name,
+            partner_region=self.partner_region,
+            country=self.country.code,
+        )
 
     def save(self, *args, **kwargs):
         self.search_text = self.compute_search_text()
