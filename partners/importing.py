@@ -12,6 +12,7 @@ The column mapping is documented in docs/directory.md.
 
 import csv
 import datetime
+import functools
 import io
 import re
 from dataclasses import dataclass, field
@@ -233,21 +234,29 @@ def _read_xlsx(file):
 # --- Checking rows ---------------------------------------------------------------
 
 
-def _choice(value, choices, extra_aliases=None):
+def _choice(value, choices_class, extra_aliases=None):
     """A choice given by its value or its label, case and diacritics ignored."""
+    return _choice_cached(value, choices_class, tuple(sorted((extra_aliases or {}).items())))
+
+
+@functools.lru_cache(maxsize=4096)
+def _choice_cached(value, choices_class, extra_aliases):
+    # Cached (and cleared at the start of each import, as labels follow the active
+    # language): folding every label for every row made 20,000-row files slow.
     wanted = fold_text(value).replace(" ", "_").replace("-", "_")
-    for choice_value, label in choices:
+    for choice_value, label in choices_class.choices:
         if wanted in (
             fold_text(choice_value).replace("-", "_"),
             fold_text(str(label)).replace(" ", "_").replace("-", "_"),
         ):
             return choice_value
-    return (extra_aliases or {}).get(wanted)
+    return dict(extra_aliases).get(wanted)
 
 
 LOCAL_UNIT_ALIASES = {"gmina": "municipality", "miasto": "municipality", "powiat": "county", "wojewodztwo": "region"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _country(value):
     if value.upper() in countries:
         return value.upper()
@@ -259,6 +268,10 @@ def _country(value):
 
 
 def _date(value):
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        pass
     for fmt in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(value, fmt).date()
@@ -309,16 +322,16 @@ def _check_row(row, *, areas_by_slug):
         )
 
     choice_columns = [
-        ("local_unit_kind", LocalUnitKind.choices, LocalUnitKind.MUNICIPALITY, LOCAL_UNIT_ALIASES),
-        ("voivodeship", Voivodeship.choices, "", None),
-        ("partner_kind", PartnerKind.choices, PartnerKind.TOWN, None),
-        ("status", RelationshipStatus.choices, RelationshipStatus.OFFICIAL_AGREEMENT, None),
+        ("local_unit_kind", LocalUnitKind, LocalUnitKind.MUNICIPALITY, LOCAL_UNIT_ALIASES),
+        ("voivodeship", Voivodeship, "", None),
+        ("partner_kind", PartnerKind, PartnerKind.TOWN, None),
+        ("status", RelationshipStatus, RelationshipStatus.OFFICIAL_AGREEMENT, None),
     ]
-    for column, choices, default, aliases in choice_columns:
+    for column, choices_class, default, aliases in choice_columns:
         value = text(column)
-        data[column] = _choice(value, choices, aliases) if value else default
+        data[column] = _choice(value, choices_class, aliases) if value else default
         if data[column] is None:
-            allowed = ", ".join(str(choice_value) for choice_value, _label in choices)
+            allowed = ", ".join(str(choice_value) for choice_value in choices_class.values)
             error(
                 column, _("Unknown value “%(value)s”: use one of %(allowed)s.") % {"value": value, "allowed": allowed}
             )
@@ -375,7 +388,7 @@ def _check_row(row, *, areas_by_slug):
     data["history"] = []
     for item in filter(None, (part.strip() for part in text("status_history").split(LIST_SEPARATOR))):
         kind_text, _sep, date_text = item.partition(":")
-        kind = _choice(kind_text.strip(), StatusEventKind.choices)
+        kind = _choice(kind_text.strip(), StatusEventKind)
         date = _date(date_text.strip())
         if not kind or not date:
             error(
@@ -409,6 +422,7 @@ def partnerships_import(*, rows, dry_run=False, skip_invalid=False, progress=Non
     ``progress(n)`` is called as rows are checked and written (for a progress bar).
     """
     report = ImportReport(rows=len(rows), warnings=list(warnings or []), dry_run=dry_run)
+    _choice_cached.cache_clear()
     default_locale = Locale.get_default()
     areas_by_slug = {
         slug.lower(): pk for slug, pk in CooperationArea.objects.filter(locale=default_locale).values_list("slug", "pk")
