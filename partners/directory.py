@@ -275,6 +275,10 @@ def partnerships_upcoming_anniversaries(*, today=None, days=365, queryset=None):
     origin_years = {year - n for year in years for n in ROUND_ANNIVERSARIES}
     queryset = Partnership.objects.all() if queryset is None else queryset
     rows = queryset.filter(since_date__year__in=origin_years).exclude(status=RelationshipStatus.ENDED)
+    if days < 300:
+        # Only the months the window touches: a third of the rows for the page's 90 days.
+        months = {(today + datetime.timedelta(days=offset)).month for offset in range(days + 1)}
+        rows = rows.filter(since_date__month__in=months)
     found = []
     for partnership in rows.only("pk", "local_unit_name", "partner_name", "country", "since_date"):
         for year in years:
