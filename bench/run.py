@@ -88,12 +88,13 @@ def prepare(env):
         capture_output=True,
         text=True,
         check=True,
-    ).stdout.strip()
+    ).stdout.strip().splitlines()[-1:] or [""]
+    already = already[0]
     if already.isdigit() and int(already) > 0:
         log(f"reusing the network already in the database ({already} partnerships)")
         return None
     sizes = {
-        "partnerships": int(20_000 * SCALE),
+        "partnerships": int(os.environ.get("BENCH_PARTNERSHIPS", 20_000 * SCALE)),
         "organisations": max(2, int(100 * SCALE)),
         "initiatives": int(5_000 * SCALE),
         "news": int(20_000 * SCALE),
@@ -162,20 +163,29 @@ with connection.cursor() as cursor:
 def explain(env):
     """The plan of one facet count (country and decade filtered), for the report."""
     return subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", EXPLAIN_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True
+        [PYTHON, "manage.py", "shell", "-v", "0", "-c", EXPLAIN_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
 
 
 def page_urls(env):
     output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", URLS_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [PYTHON, "manage.py", "shell", "-v", "0", "-c", URLS_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
-    return [tuple(line.split("\t")) for line in output.strip().splitlines()]
+    return [tuple(line.split("\t")) for line in output.strip().splitlines() if "\t" in line]
 
 
 def query_counts(env, urls):
     output = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", QUERIES_SCRIPT],
+        [PYTHON, "manage.py", "shell", "-v", "0", "-c", QUERIES_SCRIPT],
         cwd=ROOT,
         env=env,
         input="\n".join(f"{n}\t{u}" for n, u in urls),
@@ -185,6 +195,8 @@ def query_counts(env, urls):
     ).stdout
     counts = {}
     for line in output.strip().splitlines():
+        if line.count("\t") != 3:
+            continue
         name, status, queries, size = line.split("\t")
         counts[name] = (int(status), int(queries), int(size))
     return counts
@@ -216,9 +228,14 @@ def versions(env):
         "print(sys.version.split()[0], django.get_version(), wagtail.__version__, connection.cursor().connection.info.server_version)"
     )
     out = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [PYTHON, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    python, django, wagtail, pg = out.stdout.split()
+    python, django, wagtail, pg = out.stdout.split()[-4:]
     pg = f"{int(pg) // 10000}.{int(pg) % 10000}"
     gunicorn = subprocess.run(
         [str(ROOT / ".venv/bin/gunicorn"), "--version"], capture_output=True, text=True
