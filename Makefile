@@ -65,5 +65,8 @@ messages: install ## Update the .po catalogues from the templates and code, then
 	$(MANAGE) compile_catalogues
 	.venv/bin/python -m pytest tests/l10n/test_catalogues.py -q -p no:cacheprovider || echo "Translate the entries listed above in locale/<lang>/LC_MESSAGES/django.po"
 
+bench: install ## Benchmark: generate the large network on a throwaway PostgreSQL, serve it with gunicorn, load it with wrk, write docs/benchmarks.md
+	$(PYTHON) bench/run.py
+
 clean: ## Remove the virtualenv, the demo database and uploaded media
 	rm -rf .venv .bootstrap var

@@ -160,6 +160,7 @@ class HomePage(ListingMixin, Page):
         "partners.MemberOrganisationIndexPage",
         "initiatives.InitiativeIndexPage",
         "initiatives.NewsIndexPage",
+        "partners.PartnershipDirectoryPage",
     ]
     template = "pages/home_page.html"
 

@@ -467,3 +467,15 @@ class MemberOrganisationPage(ListingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(organisation_activity(organisation=self))
         return context
+
+
+# The partnership directory lives in its own module (it is a domain of its own);
+# importing it here registers its models with the app.
+from .directory_models import (  # noqa: E402, F401
+    LocalUnitKind,
+    Partnership,
+    PartnershipDirectoryPage,
+    PartnershipStatusEvent,
+    StatusEventKind,
+    Voivodeship,
+)

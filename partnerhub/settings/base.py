@@ -40,6 +40,8 @@ ENV = environ.Env(
         str,
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     ),
+    PARTNERSHIP_DATA_LICENCE=(str, "CC BY 4.0"),
+    PARTNERSHIP_DATA_LICENCE_URL=(str, "https://creativecommons.org/licenses/by/4.0/"),
 )
 
 DEBUG = ENV("DEBUG")
@@ -274,3 +276,7 @@ CORS_ALLOW_CREDENTIALS = False
 WAGTAILAPI_LIMIT_MAX = 100
 MAP_TILE_URL = ENV("MAP_TILE_URL")
 MAP_TILE_ATTRIBUTION = ENV("MAP_TILE_ATTRIBUTION")
+# --- Partnership directory (partners/directory*.py, docs/directory.md) --------
+# The licence under which the directory's exports (CSV, XLSX, JSON-LD) are offered.
+PARTNERSHIP_DATA_LICENCE = ENV("PARTNERSHIP_DATA_LICENCE")
+PARTNERSHIP_DATA_LICENCE_URL = ENV("PARTNERSHIP_DATA_LICENCE_URL")

@@ -1,0 +1,51 @@
+"""Fixtures of the partnership directory: areas, a directory page, CSV helpers."""
+
+import csv
+import io
+from pathlib import Path
+
+from wagtail.models import Locale
+
+import pytest
+
+from partners.directory_models import PartnershipDirectoryPage
+from partners.importing import COLUMN_NAMES, partnerships_import_file
+from tests import factories
+
+SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample_partnerships.csv"
+AREA_SLUGS = ["culture", "youth", "schools", "sport", "seniors", "environment"]
+
+
+def csv_bytes(rows, columns=COLUMN_NAMES):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+    return buffer.getvalue().encode("utf-8")
+
+
+def import_csv(rows, **options):
+    return partnerships_import_file(file=io.BytesIO(csv_bytes(rows)), filename="file.csv", **options)
+
+
+def row(**values):
+    base = {"local_unit_name": "Izabelin", "partner_name": "Borken", "country": "DE"}
+    return {**base, **values}
+
+
+@pytest.fixture
+def areas(db):
+    Locale.objects.get_or_create(language_code="pl")
+    return {
+        slug: factories.CooperationAreaFactory(slug=slug, name=slug.capitalize(), locale=Locale.get_default())
+        for slug in AREA_SLUGS
+    }
+
+
+@pytest.fixture
+def directory(tree, areas):
+    page = PartnershipDirectoryPage(title="Katalog partnerstw", slug="katalog", per_page=10)
+    tree.home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
