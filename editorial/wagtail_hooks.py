@@ -8,7 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale
+from wagtail.permissions import policy_registry
 
 from partners.models import MemberOrganisationPage
 
@@ -51,14 +54,36 @@ def _refuse_forged_publish(request, can_publish):
         raise PermissionDenied
 
 
+def _refuse_foreign_media(request, page_class, current=None):
+    """The chooser only offers images and documents the user may choose; a
+    hand-written form could still name another organisation's by id."""
+    if request.method != "POST":
+        return
+    media_models = (get_image_model(), get_document_model())
+    for field in page_class._meta.concrete_fields:
+        if not field.many_to_one or field.related_model not in media_models:
+            continue
+        raw = request.POST.get(field.name)
+        if not raw or (current is not None and str(getattr(current, field.attname)) == raw):
+            continue  # empty, or kept as it was
+        chosen = field.related_model.objects.filter(pk=raw).first() if raw.isdigit() else None
+        if chosen is None:
+            continue  # the form itself reports an invalid choice
+        policy = policy_registry.get_by_type(field.related_model)
+        if not policy.user_has_permission_for_instance(request.user, "choose", chosen):
+            raise PermissionDenied
+
+
 @hooks.register("before_edit_page")
-def refuse_publish_without_permission_on_edit(request, page):
+def refuse_forged_edits(request, page):
     _refuse_forged_publish(request, page.permissions_for_user(request.user).can_publish())
+    _refuse_foreign_media(request, page.specific_class, current=page)
 
 
 @hooks.register("before_create_page")
-def refuse_publish_without_permission_on_create(request, parent_page, page_class):
+def refuse_forged_creations(request, parent_page, page_class):
     _refuse_forged_publish(request, parent_page.permissions_for_user(request.user).can_publish_subpage())
+    _refuse_foreign_media(request, page_class)
 
 
 @hooks.register("before_serve_page")

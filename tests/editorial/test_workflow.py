@@ -195,6 +195,22 @@ class BadInputTests:
         assert page.revisions.count() == revisions
 
 
+class ForeignMediaTests:
+    def test_an_editor_cannot_put_another_organisations_image_on_their_page_by_id(self, world, client):
+        page = Page.objects.get(pk=world.a_live).specific
+        client.force_login(_user(world, "editor_a"))
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+        response = client.post(url, news_form_data(page, main_image=str(world.image_b)))
+
+        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+        assert page.revisions.count() == 0
+
+        response = client.post(url, news_form_data(page, main_image=str(world.image_a)))
+        assert response.status_code == 302 and response["Location"] != reverse("wagtailadmin_home")
+        assert Page.objects.get(pk=page.pk).get_latest_revision().content["main_image"] == world.image_a
+
+
 class LockingTests:
     def test_a_second_editor_sees_who_holds_the_lock_and_cannot_save(self, world, client):
         holder = _user(world, "editor_a")
