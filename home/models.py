@@ -136,6 +136,8 @@ class HomePage(ListingMixin, Page):
         "partners.MemberOrganisationIndexPage",
         "initiatives.InitiativeIndexPage",
         "initiatives.NewsIndexPage",
+        "engagement.AccessionPage",
+        "engagement.ContactFormPage",
     ]
     template = "pages/home_page.html"
 

@@ -24,6 +24,7 @@ if settings.DEBUG:
 # LocaleMiddleware redirects "/" by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("", include("engagement.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

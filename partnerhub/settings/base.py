@@ -27,6 +27,12 @@ ENV = environ.Env(
     SITE_NAME=(str, "PartnerHub"),
     SECURE_COOKIES=(bool, True),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
+    # engagement: accession, contact forms, newsletter (docs/engagement.md)
+    ENGAGEMENT_FORM_RETENTION_DAYS=(int, 365),
+    ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS=(int, 7),
+    ENGAGEMENT_LINK_MAX_AGE_DAYS=(int, 30),
+    ENGAGEMENT_RATE_LIMIT_PER_MINUTE=(int, 5),
+    TASKS_DATABASE_QUEUE=(bool, False),
 )
 
 DEBUG = ENV("DEBUG")
@@ -40,6 +46,7 @@ INSTALLED_APPS = [
     "partners",
     "initiatives",
     "search",
+    "engagement",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -61,6 +68,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -195,3 +203,14 @@ LOGGING = {
 }
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+
+# --- Engagement: accession, contact forms, newsletter (docs/engagement.md) ----
+ENGAGEMENT_FORM_RETENTION_DAYS = ENV("ENGAGEMENT_FORM_RETENTION_DAYS")
+ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = ENV("ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS")
+ENGAGEMENT_LINK_MAX_AGE_DAYS = ENV("ENGAGEMENT_LINK_MAX_AGE_DAYS")
+ENGAGEMENT_RATE_LIMIT = (ENV("ENGAGEMENT_RATE_LIMIT_PER_MINUTE"), 60)  # (requests, seconds) per IP and form
+# Background work (newsletter sending, Wagtail's own tasks). Without a TASKS
+# setting tasks run inline; with TASKS_DATABASE_QUEUE=true they are queued in
+# the database and run by `manage.py db_worker`.
+if ENV("TASKS_DATABASE_QUEUE"):
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
