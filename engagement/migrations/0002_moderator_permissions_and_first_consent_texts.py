@@ -37,7 +37,11 @@ CONSENT_TEXTS = {
 
 
 def forwards(apps, schema_editor):
-    create_permissions(apps.get_app_config("engagement"), apps=apps, verbosity=0)
+    # Permissions are normally created after all migrations; create ours now to assign them.
+    app_config = apps.get_app_config("engagement")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     ConsentText = apps.get_model("engagement", "ConsentText")

@@ -4,7 +4,7 @@ import datetime
 import smtplib
 
 from django.core.exceptions import ValidationError
-from django.core.mail import get_connection
+from django.core.mail import mailers
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -265,7 +265,7 @@ def newsletter_issue_deliver(*, issue_id):
     """
     issue = NewsletterIssue.objects.get(pk=issue_id)
     items = _issue_items(issue)
-    connection = get_connection()
+    connection = mailers.default  # one connection for the whole issue
     pending = issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).select_related(
         "subscriber", "subscriber__organisation", "subscriber__area"
     )
