@@ -58,3 +58,29 @@ def make_subscriber(*, email="reader@example.org", language="pl", confirmed=True
 @pytest.fixture
 def subscriber(db):
     return make_subscriber()
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username="moderator", email="mod@example.org", password="x")
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(username="admin", email="admin@example.org", password="x")
+
+
+def onboard(tree, title, *, editor_username=None, django_user_model=None):
+    """An organisation with its own editors' group (and one editor) as onboarding makes it."""
+    from engagement.onboarding import organisation_onboard_minimal
+
+    page, group = organisation_onboard_minimal(index=tree.organisations, title=title, kind="ngo")
+    editor = None
+    if editor_username:
+        editor = django_user_model.objects.create_user(username=editor_username, password="x")
+        editor.groups.add(group)
+    return page, editor
