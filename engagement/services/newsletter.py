@@ -1,5 +1,6 @@
 """The newsletter: double opt-in, the subscriber's rights, composing and sending issues."""
 
+import contextlib
 import datetime
 import smtplib
 
@@ -265,28 +266,33 @@ def newsletter_issue_deliver(*, issue_id):
     """
     issue = NewsletterIssue.objects.get(pk=issue_id)
     items = _issue_items(issue)
-    connection = mailers.default  # one connection for the whole issue
     pending = issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).select_related(
         "subscriber", "subscriber__organisation", "subscriber__area"
     )
-    for delivery in pending.iterator():
-        message = _subscriber_email(
-            subscriber=delivery.subscriber,
-            template="newsletter_issue",
-            context={"issue": issue, "items": items},
-            html=True,
-        )
-        message.connection = connection
-        try:
-            message.send()
-        except smtplib.SMTPRecipientsRefused as error:
-            delivery.status, delivery.error = DeliveryStatus.BOUNCED, repr(error)[:2000]
-        except Exception as error:  # noqa: BLE001 -- any failure is recorded on the delivery, never lost
-            delivery.status, delivery.error = DeliveryStatus.FAILED, repr(error)[:2000]
-        else:
-            delivery.status, delivery.error = DeliveryStatus.SENT, ""
-        delivery.attempted_at = timezone.now()
-        delivery.save(update_fields=["status", "error", "attempted_at"])
+    connection = mailers.default  # one connection for the whole issue
+    with contextlib.suppress(Exception):  # each message below retries and records its own error
+        connection.open()
+    try:
+        for delivery in pending.iterator():
+            message = _subscriber_email(
+                subscriber=delivery.subscriber,
+                template="newsletter_issue",
+                context={"issue": issue, "items": items},
+                html=True,
+            )
+            try:
+                connection.send_messages([message])
+            except smtplib.SMTPRecipientsRefused as error:
+                delivery.status, delivery.error = DeliveryStatus.BOUNCED, repr(error)[:2000]
+            except Exception as error:  # noqa: BLE001 -- any failure is recorded on the delivery, never lost
+                delivery.status, delivery.error = DeliveryStatus.FAILED, repr(error)[:2000]
+            else:
+                delivery.status, delivery.error = DeliveryStatus.SENT, ""
+            delivery.attempted_at = timezone.now()
+            delivery.save(update_fields=["status", "error", "attempted_at"])
+    finally:
+        with contextlib.suppress(Exception):  # closing a broken connection must not hide the results
+            connection.close()
     # Deliveries whose subscriber left before sending are not attempted.
     issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=True).update(
         status=DeliveryStatus.FAILED, error="unsubscribed before sending", attempted_at=timezone.now()

@@ -155,7 +155,10 @@ class AccessionApprovalTests:
 
         # The link works only once.
         reused = client.get(activation, follow=True)
-        assert "This link is not valid" in reused.content.decode() or "Ten link jest nieprawidłowy" in reused.content.decode()
+        assert (
+            "This link is not valid" in reused.content.decode()
+            or "Ten link jest nieprawidłowy" in reused.content.decode()
+        )
 
     def test_a_decided_request_cannot_be_approved_again(self, client, accession_page, moderator):
         apply(client)
@@ -166,7 +169,9 @@ class AccessionApprovalTests:
         assert MemberOrganisationPage.objects.filter(title="Stowarzyszenie Sportowe Orlik").count() == 1
 
     def test_the_leader_organisations_editors_may_review(self, client, accession_page, tree, django_user_model):
-        leader, leader_editor = onboard(tree, "Miejski Ośrodek Pomocy", editor_username="leader-editor", django_user_model=django_user_model)
+        leader, leader_editor = onboard(
+            tree, "Miejski Ośrodek Pomocy", editor_username="leader-editor", django_user_model=django_user_model
+        )
         leader.role = OrganisationRole.LEADER
         leader.save()
         apply(client)
@@ -194,7 +199,9 @@ class AccessionRejectionTests:
         assert "reason" in response.context["reject_form"].errors
         assert AccessionRequest.objects.get().status == AccessionStatus.PENDING
 
-    def test_a_rejected_request_changes_nothing_and_the_reason_is_sent(self, client, accession_page, moderator, django_user_model):
+    def test_a_rejected_request_changes_nothing_and_the_reason_is_sent(
+        self, client, accession_page, moderator, django_user_model
+    ):
         apply(client)
         pages, groups, users, collections = (
             MemberOrganisationPage.objects.count(),

@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def contact_page(parent, *, to_address=""):
-    page = ContactFormPage(title="Kontakt", slug="kontakt", to_address=to_address, from_address="no-reply@example.org", subject="Wiadomość ze strony")
+    page = ContactFormPage(
+        title="Kontakt",
+        slug="kontakt",
+        to_address=to_address,
+        from_address="no-reply@example.org",
+        subject="Wiadomość ze strony",
+    )
     parent.add_child(instance=page)
     ContactFormField.objects.create(page=page, label="Imię", field_type="singleline", required=True, sort_order=0)
     ContactFormField.objects.create(page=page, label="Wiadomość", field_type="multiline", required=True, sort_order=1)
@@ -29,7 +35,14 @@ def contact_page(parent, *, to_address=""):
 def two_organisations(tree, django_user_model):
     a, editor_a = onboard(tree, "Caritas", editor_username="editor-a", django_user_model=django_user_model)
     b, editor_b = onboard(tree, "PCK", editor_username="editor-b", django_user_model=django_user_model)
-    return {"a": a, "editor_a": editor_a, "form_a": contact_page(a, to_address="caritas@example.org"), "b": b, "editor_b": editor_b, "form_b": contact_page(b)}
+    return {
+        "a": a,
+        "editor_a": editor_a,
+        "form_a": contact_page(a, to_address="caritas@example.org"),
+        "b": b,
+        "editor_b": editor_b,
+        "form_b": contact_page(b),
+    }
 
 
 def send_message(client, page, **extra):

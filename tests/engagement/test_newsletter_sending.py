@@ -26,7 +26,9 @@ class RefusingBackend(LocmemBackend):
 
     def send_messages(self, messages):
         for message in messages:
-            refused = {address: (550, b"mailbox unavailable") for address in message.to if address.endswith("@bounce.invalid")}
+            refused = {
+                address: (550, b"mailbox unavailable") for address in message.to if address.endswith("@bounce.invalid")
+            }
             if refused:
                 raise smtplib.SMTPRecipientsRefused(refused)
         return super().send_messages(messages)
@@ -55,7 +57,9 @@ def send(client, issue):
 
 
 class ComposeTests:
-    def test_composing_suggests_recent_news_and_initiatives_with_upcoming_events(self, client, tree, content, moderator):
+    def test_composing_suggests_recent_news_and_initiatives_with_upcoming_events(
+        self, client, tree, content, moderator
+    ):
         client.force_login(moderator)
         response = client.post("/admin/engagement/newsletter/compose/", {"language": "pl", "days": 30})
         issue = NewsletterIssue.objects.get()
@@ -86,7 +90,9 @@ class ComposeTests:
 
 
 class SendingTests:
-    def test_sending_reaches_only_confirmed_subscribers_of_the_issues_language(self, client, tree, content, audience, moderator):
+    def test_sending_reaches_only_confirmed_subscribers_of_the_issues_language(
+        self, client, tree, content, audience, moderator
+    ):
         issue = newsletter_issue_compose(language="pl")
         client.force_login(moderator)
         response = send(client, issue)
@@ -140,7 +146,9 @@ class SendingTests:
 
 
 class FailureTests:
-    def test_a_refused_address_is_recorded_as_bounced_and_the_others_still_get_it(self, tree, audience, moderator, client):
+    def test_a_refused_address_is_recorded_as_bounced_and_the_others_still_get_it(
+        self, tree, audience, moderator, client
+    ):
         bouncing = make_subscriber(email="gone@bounce.invalid")
         issue = NewsletterIssue.objects.create(language="pl", subject="Odbicia")
         client.force_login(moderator)
@@ -158,13 +166,19 @@ class FailureTests:
         issue = NewsletterIssue.objects.create(language="pl", subject="Awaria")
         client.force_login(moderator)
         with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=port, EMAIL_TIMEOUT=5
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=port,
+            EMAIL_TIMEOUT=5,
         ):
             send(client, issue)
         deliveries = list(issue.deliveries.all())
         assert len(deliveries) == 2
         assert {delivery.status for delivery in deliveries} == {DeliveryStatus.FAILED}
-        assert all("Connection refused" in delivery.error or "ConnectionRefusedError" in delivery.error for delivery in deliveries)
+        assert all(
+            "Connection refused" in delivery.error or "ConnectionRefusedError" in delivery.error
+            for delivery in deliveries
+        )
         assert all(delivery.attempted_at for delivery in deliveries)
 
 
@@ -173,9 +187,11 @@ def database_queue():
     """Django's task handler caches its settings: reset it around a TASKS override."""
     from django.tasks import task_backends
 
+    from asgiref.local import Local
+
     def reset():
         task_backends.__dict__.pop("settings", None)
-        task_backends._connections = type(task_backends._connections)(task_backends.thread_critical)
+        task_backends._connections = Local(task_backends.thread_critical)
 
     tasks = {
         "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
@@ -187,7 +203,9 @@ def database_queue():
 
 
 class DatabaseWorkerTests:
-    def test_with_the_database_queue_nothing_is_sent_until_the_worker_runs(self, client, tree, audience, moderator, database_queue):
+    def test_with_the_database_queue_nothing_is_sent_until_the_worker_runs(
+        self, client, tree, audience, moderator, database_queue
+    ):
         issue = NewsletterIssue.objects.create(language="pl", subject="W kolejce")
         client.force_login(moderator)
         send(client, issue)

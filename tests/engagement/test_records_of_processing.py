@@ -3,8 +3,6 @@
 import csv
 import io
 
-from django.test import override_settings
-
 import pytest
 
 from .conftest import make_subscriber
@@ -14,7 +12,12 @@ pytestmark = pytest.mark.django_db
 URL = "/admin/engagement/records-of-processing/"
 
 
-@override_settings(ENGAGEMENT_FORM_RETENTION_DAYS=90, ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS=5)
+@pytest.fixture(autouse=True)
+def retention_settings(settings):
+    settings.ENGAGEMENT_FORM_RETENTION_DAYS = 90
+    settings.ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = 5
+
+
 class RecordsTests:
     def test_administrators_see_every_category_with_counts_and_retention(self, client, tree, superuser):
         make_subscriber(email="a@example.org")
@@ -36,7 +39,10 @@ class RecordsTests:
         response = client.get(URL + "?format=csv")
         assert response["Content-Type"].startswith("text/csv")
         rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-        assert [row["category"] for row in rows][:2] == ["Newsletter subscribers (confirmed)", "Newsletter sign-ups awaiting confirmation"]
+        assert [row["category"] for row in rows][:2] == [
+            "Newsletter subscribers (confirmed)",
+            "Newsletter sign-ups awaiting confirmation",
+        ]
         assert rows[0]["count"] == "1"
         assert rows[0]["legal_basis"].startswith("Consent")
         assert rows[0]["since"]

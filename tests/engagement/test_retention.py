@@ -4,7 +4,6 @@ import datetime
 from io import StringIO
 
 from django.core.management import call_command
-from django.test import override_settings
 from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
@@ -40,7 +39,12 @@ def accession(name, status, decided_days_ago=None):
     )
 
 
-@override_settings(ENGAGEMENT_FORM_RETENTION_DAYS=30, ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS=7)
+@pytest.fixture(autouse=True)
+def retention_settings(settings):
+    settings.ENGAGEMENT_FORM_RETENTION_DAYS = 30
+    settings.ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = 7
+
+
 class PurgeTests:
     def test_the_purge_removes_only_what_is_due_and_logs_it(self, tree):
         form = contact_page(tree.organisation)
@@ -64,7 +68,10 @@ class PurgeTests:
 
         assert list(FormSubmission.objects.values_list("pk", flat=True)) == [new_message.pk]
         assert set(Subscriber.objects.values_list("email", flat=True)) == {"fresh@example.org", "loyal@example.org"}
-        assert set(AccessionRequest.objects.values_list("organisation_name", flat=True)) == {"decided-recently", "still-pending"}
+        assert set(AccessionRequest.objects.values_list("organisation_name", flat=True)) == {
+            "decided-recently",
+            "still-pending",
+        }
         logged = {entry.category: entry.deleted for entry in PurgeLog.objects.all()}
         assert logged == {"form submissions": 1, "unconfirmed subscriptions": 1, "decided accession requests": 1}
         assert "unconfirmed subscriptions: deleted 1" in out.getvalue()
@@ -78,6 +85,10 @@ class PurgeTests:
         assert "unconfirmed subscriptions: would delete 1" in out.getvalue()
 
     def test_the_log_holds_counts_never_the_data(self, tree):
-        aged(Subscriber.objects.filter(pk=make_subscriber(email="secret@example.org", confirmed=False).pk), "consented_at", 30)
+        aged(
+            Subscriber.objects.filter(pk=make_subscriber(email="secret@example.org", confirmed=False).pk),
+            "consented_at",
+            30,
+        )
         call_command("purge_personal_data", stdout=StringIO())
         assert "secret@example.org" not in str(list(PurgeLog.objects.values()))

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def url(name, subscriber, purpose, language="pl"):
     with translation.override(language):
-        return reverse(f"engagement:newsletter_{name}", kwargs={"token": subscriber_token(subscriber=subscriber, purpose=purpose)})
+        return reverse(
+            f"engagement:newsletter_{name}", kwargs={"token": subscriber_token(subscriber=subscriber, purpose=purpose)}
+        )
 
 
 def expired_token(subscriber, purpose):
@@ -58,7 +60,9 @@ class UnsubscribeTests:
 
     def test_deliveries_stay_counted_but_detached_after_unsubscribing(self, client, tree, subscriber):
         issue = NewsletterIssue.objects.create(language="pl", subject="Issue 1")
-        Delivery.objects.create(issue=issue, subscriber=subscriber, status=DeliveryStatus.FAILED, error="550 <reader@example.org>")
+        Delivery.objects.create(
+            issue=issue, subscriber=subscriber, status=DeliveryStatus.FAILED, error="550 <reader@example.org>"
+        )
         client.post(url("unsubscribe", subscriber, "unsubscribe"))
         delivery = Delivery.objects.get()
         assert delivery.subscriber is None
@@ -67,7 +71,10 @@ class UnsubscribeTests:
 
 
 class RefusedLinkTests:
-    @pytest.mark.parametrize("name,purpose", [("unsubscribe", "unsubscribe"), ("manage", "manage"), ("erase", "manage"), ("confirm", "confirm")])
+    @pytest.mark.parametrize(
+        "name,purpose",
+        [("unsubscribe", "unsubscribe"), ("manage", "manage"), ("erase", "manage"), ("confirm", "confirm")],
+    )
     def test_an_expired_link_is_refused_with_a_message(self, client, tree, subscriber, name, purpose):
         with translation.override("en"):
             path = reverse(f"engagement:newsletter_{name}", kwargs={"token": expired_token(subscriber, purpose)})
@@ -121,7 +128,17 @@ class DataAccessTests:
         assert response["Content-Type"].startswith("application/json")
         assert "attachment" in response["Content-Disposition"]
         data = json.loads(response.content)
-        assert set(data) == {"email", "language", "scope", "organisation", "area", "subscribed_at", "confirmed_at", "consent", "deliveries"}
+        assert set(data) == {
+            "email",
+            "language",
+            "scope",
+            "organisation",
+            "area",
+            "subscribed_at",
+            "confirmed_at",
+            "consent",
+            "deliveries",
+        }
         assert data["email"] == "reader@example.org"
         assert data["language"] == "pl"
         assert data["consent"]["version"] == subscriber.consent.version
