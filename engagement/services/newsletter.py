@@ -4,6 +4,7 @@ import contextlib
 import datetime
 import smtplib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.db import transaction
@@ -238,7 +239,7 @@ def newsletter_issue_send(*, issue):
         [Delivery(issue=issue, subscriber=subscriber) for subscriber in newsletter_issue_recipients(issue=issue)],
         ignore_conflicts=True,
     )
-    result = newsletter_issue_deliver_task.enqueue(issue_id=issue.pk)
+    result = newsletter_issue_deliver_task.using(backend=settings.ENGAGEMENT_TASK_BACKEND).enqueue(issue_id=issue.pk)
     issue.task_id = str(result.id)[:64]
     issue.save(update_fields=["task_id"])
     return issue

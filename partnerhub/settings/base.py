@@ -209,8 +209,16 @@ ENGAGEMENT_FORM_RETENTION_DAYS = ENV("ENGAGEMENT_FORM_RETENTION_DAYS")
 ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = ENV("ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS")
 ENGAGEMENT_LINK_MAX_AGE_DAYS = ENV("ENGAGEMENT_LINK_MAX_AGE_DAYS")
 ENGAGEMENT_RATE_LIMIT = (ENV("ENGAGEMENT_RATE_LIMIT_PER_MINUTE"), 60)  # (requests, seconds) per IP and form
-# Background work (newsletter sending, Wagtail's own tasks). Without a TASKS
-# setting tasks run inline; with TASKS_DATABASE_QUEUE=true they are queued in
-# the database and run by `manage.py db_worker`.
+# Background work (newsletter sending). Without TASKS, tasks run inline. With
+# TASKS_DATABASE_QUEUE=true the newsletter is queued in the database
+# (django-tasks-db) and sent by `manage.py db_worker --backend database`.
+# Wagtail 8 runs its own tasks through the django-tasks backport, whose tasks
+# django-tasks-db's backend (built on Django 6's django.tasks) refuses, so the
+# "default" alias stays inline for Wagtail and the queue gets its own alias.
+ENGAGEMENT_TASK_BACKEND = "default"
 if ENV("TASKS_DATABASE_QUEUE"):
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    }
+    ENGAGEMENT_TASK_BACKEND = "database"

@@ -184,25 +184,35 @@ class FailureTests:
 
 @pytest.fixture
 def database_queue():
-    """Django's task handler caches its settings: reset it around a TASKS override."""
+    """The production queue settings (TASKS_DATABASE_QUEUE=true).
+
+    Both task frameworks (Django's and the backport Wagtail uses) cache their
+    settings: reset them around the override.
+    """
     from django.tasks import task_backends
 
+    import django_tasks
     from asgiref.local import Local
 
     def reset():
-        task_backends.__dict__.pop("settings", None)
-        task_backends._connections = Local(task_backends.thread_critical)
+        for handler in (task_backends, django_tasks.task_backends):
+            handler.__dict__.pop("settings", None)
+            handler._connections = Local(handler.thread_critical)
 
     tasks = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
     }
-    with override_settings(TASKS=tasks):
+    with override_settings(TASKS=tasks, ENGAGEMENT_TASK_BACKEND="database"):
         reset()
         yield
     reset()
 
 
 class DatabaseWorkerTests:
+    # The worker closes database connections between tasks, as in production:
+    # this test needs real commits (and restores the migrated data afterwards).
+    @pytest.mark.django_db(transaction=True, serialized_rollback=True)
     def test_with_the_database_queue_nothing_is_sent_until_the_worker_runs(
         self, client, tree, audience, moderator, database_queue
     ):
@@ -213,12 +223,15 @@ class DatabaseWorkerTests:
         progress = client.get(f"/admin/engagement/newsletter/{issue.pk}/progress/")
         assert progress.context["progress"]["pending"] == 2
 
-        call_command("db_worker", "--batch", "--no-startup-delay")
+        call_command("db_worker", "--backend", "database", "--batch", "--no-startup-delay")
 
         assert len(mail.outbox) == 2
         issue.refresh_from_db()
         assert issue.status == IssueStatus.SENT
         assert set(issue.deliveries.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+    def test_the_queue_settings_pass_the_system_checks(self, database_queue):
+        call_command("check", "--fail-level", "WARNING")
 
 
 def test_items_keep_the_moderators_order(tree, content):
