@@ -119,7 +119,9 @@ class NewsletterProgressView(NewsletterPermissionMixin, WagtailAdminTemplateMixi
         issue = get_object_or_404(NewsletterIssue, pk=self.kwargs["pk"])
         context["issue"] = issue
         context["progress"] = newsletter_issue_progress(issue=issue)
-        context["failures"] = issue.deliveries.exclude(error="").order_by("-attempted_at")[:50]
+        context["failures"] = (
+            issue.deliveries.exclude(error="").select_related("subscriber").order_by("-attempted_at")[:50]
+        )
         return context
 
 

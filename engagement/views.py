@@ -39,14 +39,14 @@ def accession_page_serve(request, *, page):
     if rate_limit_exceeded(request, scope="accession"):
         return rate_limited_response(request)
     if request.method != "POST":
-        return page.render(request, form=AccessionForm())
+        return page.render_form(request, form=AccessionForm())
     form = AccessionForm(request.POST)
     if form.is_spam:
-        return page.render(request, form=None, template=page.landing_template)
+        return page.render_form(request, form=None, template=page.landing_template)
     if not form.is_valid():
-        return page.render(request, form=form)
+        return page.render_form(request, form=form)
     accession_request_create(page=page, cleaned_data=form.cleaned_data, language=page.locale.language_code)
-    return page.render(request, form=None, template=page.landing_template)
+    return page.render_form(request, form=None, template=page.landing_template)
 
 
 def newsletter_subscribe(request):

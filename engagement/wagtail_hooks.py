@@ -87,11 +87,30 @@ class PurgeLogViewSet(SnippetViewSet):
     list_display = ["ran_at", "category", "cutoff", "deleted"]
 
 
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
 class EngagementViewSetGroup(SnippetViewSetGroup):
     items = (AccessionRequestViewSet, NewsletterIssueViewSet, SubscriberViewSet, ConsentTextViewSet, PurgeLogViewSet)
     menu_icon = "mail"
     menu_label = _("Engagement")
     menu_name = "engagement"
+
+    def get_submenu_items(self):
+        compose = PermissionMenuItem(
+            _("Compose a newsletter issue"),
+            reverse("engagement_admin:newsletter_compose"),
+            icon_name="edit",
+            order=150,
+            permission="engagement.change_newsletterissue",
+        )
+        return [*super().get_submenu_items(), compose]
 
 
 register_snippet(EngagementViewSetGroup)

@@ -66,7 +66,7 @@ class AccessionPage(ListingMixin, Page):
 
         return accession_page_serve(request, page=self)
 
-    def render(self, request, *, form, template=None, status=200):
+    def render_form(self, request, *, form, template=None, status=200):
         context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, template or self.get_template(request), context, status=status)

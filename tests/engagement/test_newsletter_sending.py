@@ -239,3 +239,29 @@ def test_items_keep_the_moderators_order(tree, content):
     first = issue.items.order_by("sort_order").first()
     assert isinstance(first, NewsletterIssueItem)
     assert first.page.title == "Festyn rodzinny"
+
+
+class ProgressQueryTests:
+    @pytest.mark.parametrize("failures", [5, 50])
+    def test_the_progress_page_query_count_does_not_grow_with_failures(
+        self, client, tree, moderator, failures, django_assert_max_num_queries
+    ):
+        issue = NewsletterIssue.objects.create(language="pl", subject="Dużo błędów", status=IssueStatus.SENT)
+        for n in range(failures):
+            Delivery.objects.create(
+                issue=issue,
+                subscriber=make_subscriber(email=f"f{n}@bounce.invalid"),
+                status=DeliveryStatus.BOUNCED,
+                error="550",
+                attempted_at=timezone.now(),
+            )
+        client.force_login(moderator)
+        with django_assert_max_num_queries(25):
+            response = client.get(f"/admin/engagement/newsletter/{issue.pk}/progress/")
+        assert response.context["progress"]["bounced"] == failures
+        assert "f4@bounce.invalid" in response.content.decode()
+
+
+def test_moderators_find_compose_in_the_engagement_menu(client, tree, moderator):
+    client.force_login(moderator)
+    assert "/admin/engagement/newsletter/compose/" in client.get("/admin/").content.decode()
