@@ -161,6 +161,8 @@ class HomePage(ListingMixin, Page):
         "initiatives.InitiativeIndexPage",
         "initiatives.NewsIndexPage",
         "partners.PartnershipDirectoryPage",
+        "engagement.AccessionPage",
+        "engagement.ContactFormPage",
     ]
     template = "pages/home_page.html"
 

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("", include("initiatives.urls")),  # RSS/Atom feeds (docs/public-urls.md)
     path("api/partners.geojson", partner_map.partners_geojson, name="partners_geojson"),
+    path("", include("engagement.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

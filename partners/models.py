@@ -342,7 +342,7 @@ class MemberOrganisationIndexPage(ListingMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["partners.MemberOrganisationPage"]
+    subpage_types = ["partners.MemberOrganisationPage", "engagement.AccessionPage"]
     max_count_per_parent = 1
     template = "pages/member_organisation_index_page.html"
 
@@ -395,7 +395,7 @@ class MemberOrganisationPage(ListingMixin, Page):
     )
 
     parent_page_types = ["partners.MemberOrganisationIndexPage"]
-    subpage_types = ["initiatives.InitiativePage", "initiatives.NewsPage"]
+    subpage_types = ["initiatives.InitiativePage", "initiatives.NewsPage", "engagement.ContactFormPage"]
     template = "pages/member_organisation_page.html"
 
     content_panels = [

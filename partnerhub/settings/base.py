@@ -42,6 +42,12 @@ ENV = environ.Env(
     ),
     PARTNERSHIP_DATA_LICENCE=(str, "CC BY 4.0"),
     PARTNERSHIP_DATA_LICENCE_URL=(str, "https://creativecommons.org/licenses/by/4.0/"),
+    # engagement: accession, contact forms, newsletter (docs/engagement.md)
+    ENGAGEMENT_FORM_RETENTION_DAYS=(int, 365),
+    ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS=(int, 7),
+    ENGAGEMENT_LINK_MAX_AGE_DAYS=(int, 30),
+    ENGAGEMENT_RATE_LIMIT_PER_MINUTE=(int, 5),
+    TASKS_DATABASE_QUEUE=(bool, False),
 )
 
 DEBUG = ENV("DEBUG")
@@ -58,6 +64,7 @@ INSTALLED_APPS = [
     "editorial",
     # Translation status report, dashboard panel and "minor edit" (docs/translation.md).
     "translations",
+    "engagement",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -81,6 +88,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_countries",  # installed for its catalogues: country names in the reader's language
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -280,3 +288,21 @@ MAP_TILE_ATTRIBUTION = ENV("MAP_TILE_ATTRIBUTION")
 # The licence under which the directory's exports (CSV, XLSX, JSON-LD) are offered.
 PARTNERSHIP_DATA_LICENCE = ENV("PARTNERSHIP_DATA_LICENCE")
 PARTNERSHIP_DATA_LICENCE_URL = ENV("PARTNERSHIP_DATA_LICENCE_URL")
+# --- Engagement: accession, contact forms, newsletter (docs/engagement.md) ----
+ENGAGEMENT_FORM_RETENTION_DAYS = ENV("ENGAGEMENT_FORM_RETENTION_DAYS")
+ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = ENV("ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS")
+ENGAGEMENT_LINK_MAX_AGE_DAYS = ENV("ENGAGEMENT_LINK_MAX_AGE_DAYS")
+ENGAGEMENT_RATE_LIMIT = (ENV("ENGAGEMENT_RATE_LIMIT_PER_MINUTE"), 60)  # (requests, seconds) per IP and form
+# Background work (newsletter sending). Without TASKS, tasks run inline. With
+# TASKS_DATABASE_QUEUE=true the newsletter is queued in the database
+# (django-tasks-db) and sent by `manage.py db_worker --backend database`.
+# Wagtail 8 runs its own tasks through the django-tasks backport, whose tasks
+# django-tasks-db's backend (built on Django 6's django.tasks) refuses, so the
+# "default" alias stays inline for Wagtail and the queue gets its own alias.
+ENGAGEMENT_TASK_BACKEND = "default"
+if ENV("TASKS_DATABASE_QUEUE"):
+    TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    }
+    ENGAGEMENT_TASK_BACKEND = "database"

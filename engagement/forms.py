@@ -1,0 +1,104 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import CooperationArea, MemberOrganisationPage, OrganisationKind
+
+from .abuse import HoneypotFormMixin
+from .models import Offer, SubscriptionScope
+
+
+class AccessionForm(HoneypotFormMixin, forms.Form):
+    organisation_name = forms.CharField(label=_("Name of the organisation"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
+    contact_person = forms.CharField(label=_("Contact person"), max_length=160)
+    email = forms.EmailField(label=_("E-mail address"), help_text=_("We send the decision to this address."))
+    offers = forms.MultipleChoiceField(
+        label=_("What can your organisation offer?"),
+        choices=Offer.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    goals = forms.CharField(
+        label=_("Which of the partnership's statutory goals do you support?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    consent = forms.BooleanField(
+        label=_("I agree to the processing of the data above as described in the consent text."),
+        error_messages={"required": _("Your consent is needed to process the request.")},
+    )
+
+
+class SubscribeForm(HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    # The version of the consent text the visitor was shown: the one recorded.
+    consent_version = forms.IntegerField(widget=forms.HiddenInput)
+    scope = forms.ChoiceField(
+        label=_("What do you want to hear about?"),
+        choices=SubscriptionScope.choices,
+        initial=SubscriptionScope.NETWORK,
+        widget=forms.RadioSelect,
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=MemberOrganisationPage.objects.none(),
+        required=False,
+        help_text=_("Only if you chose one member organisation."),
+    )
+    area = forms.ModelChoiceField(
+        label=_("Area of cooperation"),
+        queryset=CooperationArea.objects.none(),
+        required=False,
+        help_text=_("Only if you chose one area of cooperation."),
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the consent text above and agree to it."),
+        error_messages={"required": _("Your consent is needed to send you the newsletter.")},
+    )
+
+    def __init__(self, *args, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            MemberOrganisationPage.objects.live()
+            .public()
+            .filter(locale__language_code=language, left_on__isnull=True)
+            .order_by("title")
+        )
+        self.fields["area"].queryset = CooperationArea.objects.filter(locale__language_code=language).order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        scope = cleaned.get("scope")
+        if scope == SubscriptionScope.ORGANISATION and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Choose the organisation you want to hear about."))
+        if scope == SubscriptionScope.AREA and not cleaned.get("area"):
+            self.add_error("area", _("Choose the area of cooperation you want to hear about."))
+        return cleaned
+
+
+class LinkRequestForm(HoneypotFormMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+
+
+class SubscriberCorrectForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"), help_text=_("A new address must be confirmed before it receives anything.")
+    )
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the applicant."),
+        error_messages={"required": _("Give the reason for the rejection: it is sent to the applicant.")},
+    )
+
+
+class ComposeIssueForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    days = forms.IntegerField(label=_("Suggest content from the last … days"), min_value=1, max_value=365, initial=30)

@@ -1,0 +1,79 @@
+"""Contact forms built in the admin with Wagtail's form builder."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+
+from engagement.abuse import HONEYPOT_FIELD, HoneypotField
+from home.models import ListingMixin, tabbed_edit_handler
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("engagement.ContactFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactFormPage(ListingMixin, AbstractEmailForm):
+    """A contact form of the network or of one member organisation.
+
+    Its submissions are visible in the admin to whoever may edit the page,
+    i.e. the organisation's own editors (and the network's moderators).
+    """
+
+    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    privacy_notice = models.TextField(
+        _("privacy notice"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Who reads the messages, why, and how long they are kept. Shown under the form."),
+    )
+    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["home.HomePage", "partners.MemberOrganisationPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "engagement/contact_form_page.html"
+    landing_page_template = "engagement/contact_form_page_landing.html"
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("privacy_notice"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    edit_handler = tabbed_edit_handler(content_panels)
+
+    class Meta:
+        verbose_name = _("contact form page")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT_FIELD] = HoneypotField()
+        return form
+
+    def process_form_submission(self, form):
+        # The honeypot is not the visitor's data: never store or e-mail it.
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)
+
+    def serve(self, request, *args, **kwargs):
+        from engagement.abuse import rate_limit_exceeded, rate_limited_response
+
+        if rate_limit_exceeded(request, scope="contact"):
+            return rate_limited_response(request)
+        if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
+            return self.render_landing_page(request)
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,233 @@
+"""The newsletter: consent texts, subscribers, issues and their deliveries.
+
+Personal data is kept to what the newsletter needs (address, language,
+scope) plus the proof of consent (which text, in which language, when).
+Withdrawing consent deletes the subscription; delivery rows stay, detached,
+so an issue's sent/failed counts remain true.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.models import Orderable
+
+
+class SubscriptionScope(models.TextChoices):
+    NETWORK = "network", _("The whole network")
+    ORGANISATION = "organisation", _("One member organisation")
+    AREA = "area", _("One area of cooperation")
+
+
+class ConsentText(models.Model):
+    """One version of the newsletter consent, in one language. Published versions are never edited."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    version = models.PositiveIntegerField(_("version"), editable=False)
+    text = models.TextField(_("text"), max_length=3000)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    panels = [FieldPanel("language"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("newsletter consent text")
+        verbose_name_plural = _("newsletter consent texts")
+        ordering = ["language", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "version"], name="unique_consent_version_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.get_language_display()} v{self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.version is None:
+            last = ConsentText.objects.filter(language=self.language).aggregate(models.Max("version"))["version__max"]
+            self.version = (last or 0) + 1
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.pk and self.subscribers.exists():
+            original = ConsentText.objects.get(pk=self.pk)
+            if (original.text, original.language) != (self.text, self.language):
+                raise ValidationError(
+                    {"text": _("People have agreed to this version: add a new version instead of changing it.")}
+                )
+
+    @classmethod
+    def current(cls, language):
+        return cls.objects.filter(language=language).order_by("-version").first()
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(_("e-mail"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    scope = models.CharField(
+        _("scope"), max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
+    )
+    organisation = models.ForeignKey(
+        "partners.MemberOrganisationPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    area = models.ForeignKey(
+        "partners.CooperationArea",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("area of cooperation"),
+    )
+    consent = models.ForeignKey(
+        ConsentText, on_delete=models.PROTECT, related_name="subscribers", verbose_name=_("consent text accepted")
+    )
+    consented_at = models.DateTimeField(_("consent given at"))
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Bound into every signed link: a link stops working once the
+    # subscription is erased, even if the same address subscribes again.
+    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+        ordering = ["-created_at"]
+        # One subscription per address and scope (organisation/area are set exactly for their scope).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"], condition=models.Q(scope="network"), name="unique_network_subscription"
+            ),
+            models.UniqueConstraint(
+                fields=["email", "organisation"],
+                condition=models.Q(scope="organisation"),
+                name="unique_organisation_subscription",
+            ),
+            models.UniqueConstraint(
+                fields=["email", "area"], condition=models.Q(scope="area"), name="unique_area_subscription"
+            ),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_confirmed(self):
+        return self.confirmed_at is not None
+
+    def get_scope_display_full(self):
+        if self.scope == SubscriptionScope.ORGANISATION and self.organisation:
+            return f"{self.get_scope_display()}: {self.organisation.title}"
+        if self.scope == SubscriptionScope.AREA and self.area:
+            return f"{self.get_scope_display()}: {self.area.name}"
+        return str(self.get_scope_display())
+
+
+class IssueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+
+
+class NewsletterIssue(ClusterableModel):
+    """One issue of the newsletter in one language, composed from recent content."""
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    subject = models.CharField(_("subject"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True, max_length=3000)
+    scope = models.CharField(
+        _("audience"), max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
+    )
+    organisation = models.ForeignKey(
+        "partners.MemberOrganisationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+        help_text=_("Only for issues sent to one organisation's subscribers."),
+    )
+    area = models.ForeignKey(
+        "partners.CooperationArea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("area of cooperation"),
+        help_text=_("Only for issues sent to one area's subscribers."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=IssueStatus.choices, default=IssueStatus.DRAFT, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
+    task_id = models.CharField(max_length=64, blank=True, editable=False)
+
+    panels = [
+        FieldPanel("language"),
+        FieldPanel("subject"),
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("scope"), FieldPanel("organisation"), FieldPanel("area")], heading=_("Audience")),
+        InlinePanel("items", label=_("Items")),
+    ]
+
+    class Meta:
+        verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.language})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.scope == SubscriptionScope.ORGANISATION and not self.organisation_id:
+            raise ValidationError({"organisation": _("Choose the organisation whose subscribers get this issue.")})
+        if self.scope == SubscriptionScope.AREA and not self.area_id:
+            raise ValidationError({"area": _("Choose the area whose subscribers get this issue.")})
+
+
+class NewsletterIssueItem(Orderable):
+    issue = ParentalKey(NewsletterIssue, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("Optional; the page summary is used otherwise.")
+    )
+
+    panels = [PageChooserPanel("page", ["initiatives.NewsPage", "initiatives.InitiativePage"]), FieldPanel("note")]
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    BOUNCED = "bounced", _("Bounced")
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber; kept (detached) when the subscriber leaves."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    error = models.TextField(blank=True)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="one_delivery_per_issue_and_subscriber")
+        ]

@@ -1,0 +1,87 @@
+"""Read-side queries of the engagement app."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Min
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.contrib.forms.models import FormSubmission
+
+from .models import AccessionRequest, AccessionStatus, Delivery, Subscriber
+
+
+def _row(*, category, data, purpose, legal_basis, retention, stats):
+    return {
+        "category": category,
+        "data": data,
+        "purpose": purpose,
+        "legal_basis": legal_basis,
+        "retention": retention,
+        "count": stats["count"],
+        "since": stats["since"],
+    }
+
+
+def _stats(queryset, date_field):
+    return queryset.aggregate(count=Count("pk"), since=Min(date_field))
+
+
+def records_of_processing():
+    """What personal data the site holds, why, on what basis, since when and for how long (GDPR art. 30)."""
+    form_days = settings.ENGAGEMENT_FORM_RETENTION_DAYS
+    unconfirmed_days = settings.ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS
+    return [
+        _row(
+            category=_("Newsletter subscribers (confirmed)"),
+            data=_("E-mail address, language, chosen scope, accepted consent text version and time, confirmation time"),
+            purpose=_("Sending the newsletter the person asked for"),
+            legal_basis=_("Consent (GDPR art. 6(1)(a)), given by double opt-in"),
+            retention=_("Until the person unsubscribes or erases the data (one click in every e-mail)"),
+            stats=_stats(Subscriber.objects.filter(confirmed_at__isnull=False), "created_at"),
+        ),
+        _row(
+            category=_("Newsletter sign-ups awaiting confirmation"),
+            data=_("E-mail address, language, chosen scope, accepted consent text version and time"),
+            purpose=_("Confirming the address (double opt-in); nothing else is sent"),
+            legal_basis=_("Consent (GDPR art. 6(1)(a)), pending confirmation"),
+            retention=_("Deleted %(days)s days after sign-up if not confirmed") % {"days": unconfirmed_days},
+            stats=_stats(Subscriber.objects.filter(confirmed_at__isnull=True), "created_at"),
+        ),
+        _row(
+            category=_("Newsletter deliveries"),
+            data=_("Which issue was sent to which subscription, status and error message"),
+            purpose=_("Proving delivery and handling failures and bounces"),
+            legal_basis=_("Legitimate interest (GDPR art. 6(1)(f))"),
+            retention=_("Detached from the person when the subscription is erased; counts only afterwards"),
+            stats=_stats(Delivery.objects.filter(subscriber__isnull=False), "attempted_at"),
+        ),
+        _row(
+            category=_("Contact form messages"),
+            data=_("Whatever the form asks: usually name, e-mail address and the message"),
+            purpose=_("Answering the enquiry"),
+            legal_basis=_("Legitimate interest (GDPR art. 6(1)(f)) or steps at the person's request (art. 6(1)(b))"),
+            retention=_("Deleted %(days)s days after submission") % {"days": form_days},
+            stats=_stats(FormSubmission.objects.all(), "submit_time"),
+        ),
+        _row(
+            category=_("Accession requests"),
+            data=_("Organisation name and kind, contact person, e-mail address, offer, goals, consent text and time"),
+            purpose=_("Deciding on the organisation's accession to the partnership"),
+            legal_basis=_("Steps at the request of the data subject (GDPR art. 6(1)(b)) and consent"),
+            retention=_("Pending requests until decided; decided requests deleted %(days)s days after the decision")
+            % {"days": form_days},
+            stats=_stats(AccessionRequest.objects.all(), "created_at"),
+        ),
+        _row(
+            category=_("Editor accounts"),
+            data=_("Name, e-mail address, user name, password hash, last login, group memberships"),
+            purpose=_("Editing the organisation's section of the site"),
+            legal_basis=_("Legitimate interest of the partnership (GDPR art. 6(1)(f))"),
+            retention=_("Until the account is deleted by an administrator"),
+            stats=_stats(get_user_model().objects.all(), "date_joined"),
+        ),
+    ]
+
+
+def accession_requests_pending_count():
+    return AccessionRequest.objects.filter(status=AccessionStatus.PENDING).count()

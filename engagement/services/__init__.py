@@ -1,0 +1,1 @@
+"""Write-side domain rules of the engagement app (see docs/engagement.md)."""

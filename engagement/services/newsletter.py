@@ -1,0 +1,315 @@
+"""The newsletter: double opt-in, the subscriber's rights, composing and sending issues."""
+
+import contextlib
+import datetime
+import smtplib
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import mailers
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from wagtail.models import Locale
+
+from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
+
+from ..emails import email_build, unsubscribe_headers
+from ..links import subscriber_url
+from ..models import (
+    ConsentText,
+    Delivery,
+    DeliveryStatus,
+    IssueStatus,
+    NewsletterIssue,
+    NewsletterIssueItem,
+    Subscriber,
+    SubscriptionScope,
+)
+
+
+def _subscriber_email(*, subscriber, template, context=None, html=False):
+    unsubscribe_url = subscriber_url(subscriber=subscriber, purpose="unsubscribe")
+    return email_build(
+        to=subscriber.email,
+        template=template,
+        context={
+            "subscriber": subscriber,
+            "unsubscribe_url": unsubscribe_url,
+            "manage_url": subscriber_url(subscriber=subscriber, purpose="manage"),
+            **(context or {}),
+        },
+        language=subscriber.language,
+        headers=unsubscribe_headers(unsubscribe_url),
+        html=html,
+    )
+
+
+@transaction.atomic
+def subscriber_subscribe(
+    *, email, language, consent_version, scope=SubscriptionScope.NETWORK, organisation=None, area=None
+):
+    """Start (or restart) a double opt-in. Says nothing about whether the address was known.
+
+    A new or unconfirmed subscription gets a confirmation e-mail; a confirmed
+    one gets a reminder with its manage link, so the answer on the page is
+    always the same and nobody learns who is subscribed.
+    """
+    consent = ConsentText.objects.filter(language=language, version=consent_version).first()
+    current = ConsentText.current(language)
+    if consent is None or consent != current:
+        raise ValidationError(_("The consent text has just changed. Please read the new text and agree to it again."))
+    email = email.strip().lower()
+    if scope != SubscriptionScope.ORGANISATION:
+        organisation = None
+    if scope != SubscriptionScope.AREA:
+        area = None
+    subscriber, created = Subscriber.objects.get_or_create(
+        email__iexact=email,
+        scope=scope,
+        organisation=organisation,
+        area=area,
+        defaults={
+            "email": email,
+            "language": language,
+            "consent": consent,
+            "consented_at": timezone.now(),
+            "organisation": organisation,
+            "area": area,
+        },
+    )
+    if subscriber.is_confirmed:
+        _subscriber_email(subscriber=subscriber, template="already_subscribed").send()
+        return subscriber
+    if not created:
+        # A repeated sign-up renews the consent: the latest accepted text counts.
+        subscriber.language = language
+        subscriber.consent = consent
+        subscriber.consented_at = timezone.now()
+        subscriber.save(update_fields=["language", "consent", "consented_at"])
+    _subscriber_email(
+        subscriber=subscriber,
+        template="confirm_subscription",
+        context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
+    ).send()
+    return subscriber
+
+
+def subscriber_confirm(*, subscriber):
+    if not subscriber.is_confirmed:
+        subscriber.confirmed_at = timezone.now()
+        subscriber.save(update_fields=["confirmed_at"])
+    return subscriber
+
+
+def subscriber_links_send(*, email):
+    """E-mail the manage links of every subscription of ``email`` (if any). Silent when there is none."""
+    for subscriber in Subscriber.objects.filter(email__iexact=email).select_related("organisation", "area"):
+        _subscriber_email(subscriber=subscriber, template="manage_link").send()
+
+
+@transaction.atomic
+def subscriber_update(*, subscriber, email, language):
+    """Correct the subscriber's data. A new address must be confirmed again before it gets anything."""
+    changed_email = email.lower() != subscriber.email.lower()
+    if (
+        changed_email
+        and Subscriber.objects.filter(
+            email__iexact=email, scope=subscriber.scope, organisation=subscriber.organisation, area=subscriber.area
+        )
+        .exclude(pk=subscriber.pk)
+        .exists()
+    ):
+        raise ValidationError({"email": _("This address cannot be used for this subscription.")})
+    subscriber.language = language
+    if changed_email:
+        subscriber.email = email
+        subscriber.confirmed_at = None
+    subscriber.full_clean(exclude=["consent"])
+    subscriber.save()
+    if changed_email:
+        _subscriber_email(
+            subscriber=subscriber,
+            template="confirm_subscription",
+            context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
+        ).send()
+    return subscriber
+
+
+def subscriber_export(*, subscriber):
+    """Everything stored about this subscription (GDPR access and portability)."""
+    deliveries = subscriber.deliveries.select_related("issue").order_by("attempted_at")
+    return {
+        "email": subscriber.email,
+        "language": subscriber.language,
+        "scope": subscriber.scope,
+        "organisation": subscriber.organisation.title if subscriber.organisation else None,
+        "area": subscriber.area.name if subscriber.area else None,
+        "subscribed_at": subscriber.created_at.isoformat(),
+        "confirmed_at": subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else None,
+        "consent": {
+            "language": subscriber.consent.language,
+            "version": subscriber.consent.version,
+            "text": subscriber.consent.text,
+            "given_at": subscriber.consented_at.isoformat(),
+        },
+        "deliveries": [
+            {
+                "issue": delivery.issue.subject,
+                "status": delivery.status,
+                "attempted_at": delivery.attempted_at.isoformat() if delivery.attempted_at else None,
+            }
+            for delivery in deliveries
+        ],
+    }
+
+
+@transaction.atomic
+def subscriber_erase(*, subscriber):
+    """Withdraw consent and erase the subscription. Delivery rows stay, without any link to the person."""
+    subscriber.deliveries.update(error="")
+    subscriber.delete()
+
+
+# --- Issues ---------------------------------------------------------------------
+
+
+def newsletter_issue_suggest_pages(*, language, since):
+    """Recent live news and initiatives, and initiatives with upcoming events, in ``language``."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    news = list(NewsPage.objects.live().public().filter(locale=locale, date__gte=since).order_by("-date")[:10])
+    initiatives = list(
+        InitiativePage.objects.live()
+        .public()
+        .filter(locale=locale, first_published_at__date__gte=since)
+        .order_by("-first_published_at")[:5]
+    )
+    upcoming_ids = (
+        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__locale=locale, page__live=True)
+        .order_by("start")
+        .values_list("page_id", flat=True)[:20]
+    )
+    with_events = list(InitiativePage.objects.live().public().filter(pk__in=list(upcoming_ids)))
+    pages, seen = [], set()
+    for page in news + initiatives + with_events:
+        if page.pk not in seen:
+            seen.add(page.pk)
+            pages.append(page)
+    return pages
+
+
+@transaction.atomic
+def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWORK, organisation=None, area=None):
+    since = timezone.localdate() - datetime.timedelta(days=days)
+    with translation.override(language):
+        subject = _("News from the partnership, %(date)s") % {"date": timezone.localdate().strftime("%Y-%m-%d")}
+    issue = NewsletterIssue(language=language, subject=subject, scope=scope, organisation=organisation, area=area)
+    issue.full_clean()
+    issue.save()
+    for order, page in enumerate(newsletter_issue_suggest_pages(language=language, since=since)):
+        NewsletterIssueItem.objects.create(issue=issue, page=page, sort_order=order)
+    return issue
+
+
+def newsletter_issue_recipients(*, issue):
+    """Confirmed subscribers in the issue's language and audience. Unconfirmed ones never get anything."""
+    recipients = Subscriber.objects.filter(confirmed_at__isnull=False, language=issue.language, scope=issue.scope)
+    if issue.scope == SubscriptionScope.ORGANISATION:
+        recipients = recipients.filter(organisation=issue.organisation)
+    elif issue.scope == SubscriptionScope.AREA:
+        recipients = recipients.filter(area=issue.area)
+    return recipients
+
+
+@transaction.atomic
+def newsletter_issue_send(*, issue):
+    """Record one pending delivery per recipient, then hand the sending to the task queue."""
+    from ..tasks import newsletter_issue_deliver_task
+
+    issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
+    if issue.status != IssueStatus.DRAFT:
+        raise ValidationError(_("This issue has already been sent."))
+    issue.status = IssueStatus.SENDING
+    issue.sent_at = timezone.now()
+    issue.save(update_fields=["status", "sent_at"])
+    Delivery.objects.bulk_create(
+        [Delivery(issue=issue, subscriber=subscriber) for subscriber in newsletter_issue_recipients(issue=issue)],
+        ignore_conflicts=True,
+    )
+    result = newsletter_issue_deliver_task.using(backend=settings.ENGAGEMENT_TASK_BACKEND).enqueue(issue_id=issue.pk)
+    issue.task_id = str(result.id)[:64]
+    issue.save(update_fields=["task_id"])
+    return issue
+
+
+def _issue_items(issue):
+    items = []
+    for item in issue.items.select_related("page").order_by("sort_order"):
+        page = item.page.specific
+        items.append(
+            {
+                "title": page.title,
+                "summary": item.note or (page.get_listing_summary() if hasattr(page, "get_listing_summary") else ""),
+                "url": page.full_url,
+            }
+        )
+    return items
+
+
+def newsletter_issue_deliver(*, issue_id):
+    """Send every pending delivery of an issue; each result (sent, failed, bounced) is recorded.
+
+    Safe to run again: only deliveries still pending are attempted, so a
+    worker that died half-way resumes where it stopped.
+    """
+    issue = NewsletterIssue.objects.get(pk=issue_id)
+    items = _issue_items(issue)
+    pending = issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).select_related(
+        "subscriber", "subscriber__organisation", "subscriber__area"
+    )
+    connection = mailers.default  # one connection for the whole issue
+    with contextlib.suppress(Exception):  # each message below retries and records its own error
+        connection.open()
+    try:
+        for delivery in pending.iterator():
+            message = _subscriber_email(
+                subscriber=delivery.subscriber,
+                template="newsletter_issue",
+                context={"issue": issue, "items": items},
+                html=True,
+            )
+            try:
+                connection.send_messages([message])
+            except smtplib.SMTPRecipientsRefused as error:
+                delivery.status, delivery.error = DeliveryStatus.BOUNCED, repr(error)[:2000]
+            except Exception as error:  # noqa: BLE001 -- any failure is recorded on the delivery, never lost
+                delivery.status, delivery.error = DeliveryStatus.FAILED, repr(error)[:2000]
+            else:
+                delivery.status, delivery.error = DeliveryStatus.SENT, ""
+            delivery.attempted_at = timezone.now()
+            delivery.save(update_fields=["status", "error", "attempted_at"])
+    finally:
+        with contextlib.suppress(Exception):  # closing a broken connection must not hide the results
+            connection.close()
+    # Deliveries whose subscriber left before sending are not attempted.
+    issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=True).update(
+        status=DeliveryStatus.FAILED, error="unsubscribed before sending", attempted_at=timezone.now()
+    )
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=IssueStatus.SENT)
+
+
+def newsletter_issue_progress(*, issue):
+    from django.db.models import Count
+
+    counts = dict(issue.deliveries.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+    total = sum(counts.values())
+    return {
+        "total": total,
+        "pending": counts.get(DeliveryStatus.PENDING, 0),
+        "sent": counts.get(DeliveryStatus.SENT, 0),
+        "failed": counts.get(DeliveryStatus.FAILED, 0),
+        "bounced": counts.get(DeliveryStatus.BOUNCED, 0),
+    }
