@@ -18,3 +18,12 @@ def locales_sync():
             Locale.objects.create(language_code=code)
             created.append(code)
     return created
+
+
+def language_choices():
+    """settings.LANGUAGES as model field choices.
+
+    A callable, so that adding a language to the settings does not need a
+    new migration in every app that stores a language code.
+    """
+    return settings.LANGUAGES

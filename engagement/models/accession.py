@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from home.locales import language_choices
 from home.models import ListingMixin, tabbed_edit_handler
 from partners.models import OrganisationKind
 
@@ -84,7 +85,7 @@ class AccessionRequest(models.Model):
     email = models.EmailField(_("e-mail"))
     offers = models.JSONField(_("offers"), blank=True, default=list, help_text=_("A list of Offer values."))
     goals = models.TextField(_("statutory goals supported"), blank=True, max_length=2000)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     consent_text = models.TextField(_("consent text accepted"))
     consented_at = models.DateTimeField(_("consent given at"))
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)

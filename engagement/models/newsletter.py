@@ -8,7 +8,6 @@ so an issue's sent/failed counts remain true.
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +15,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
+
+from home.locales import language_choices
 
 
 class SubscriptionScope(models.TextChoices):
@@ -27,7 +28,7 @@ class SubscriptionScope(models.TextChoices):
 class ConsentText(models.Model):
     """One version of the newsletter consent, in one language. Published versions are never edited."""
 
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     version = models.PositiveIntegerField(_("version"), editable=False)
     text = models.TextField(_("text"), max_length=3000)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -69,7 +70,7 @@ class ConsentText(models.Model):
 
 class Subscriber(models.Model):
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     scope = models.CharField(
         _("scope"), max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
     )
@@ -142,7 +143,7 @@ class IssueStatus(models.TextChoices):
 class NewsletterIssue(ClusterableModel):
     """One issue of the newsletter in one language, composed from recent content."""
 
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     subject = models.CharField(_("subject"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True, max_length=3000)
     scope = models.CharField(

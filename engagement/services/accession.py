@@ -103,7 +103,7 @@ def accession_request_approve(*, accession, reviewer):
     if accession.status != AccessionStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
     organisation, group = organisation_onboard(
-        index=_members_index(accession), title=accession.organisation_name, kind=accession.kind
+        index=_members_index(accession), title=accession.organisation_name, kind=accession.kind, user=reviewer
     )
     user = _editor_user(accession=accession, group=group)
 

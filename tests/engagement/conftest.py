@@ -76,9 +76,9 @@ def superuser(db, django_user_model):
 
 def onboard(tree, title, *, editor_username=None, django_user_model=None):
     """An organisation with its own editors' group (and one editor) as onboarding makes it."""
-    from engagement.onboarding import organisation_onboard_minimal
+    from engagement.onboarding import organisation_onboard
 
-    page, group = organisation_onboard_minimal(index=tree.organisations, title=title, kind="ngo")
+    page, group = organisation_onboard(index=tree.organisations, title=title, kind="ngo")
     editor = None
     if editor_username:
         editor = django_user_model.objects.create_user(username=editor_username, password="x")
