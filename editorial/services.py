@@ -64,6 +64,13 @@ MODERATOR_COLLECTION_PERMISSIONS = (
 )
 # Translators edit their language's tree; their changes are moderated like everyone's.
 TRANSLATOR_PAGE_PERMISSIONS = ORGANISATION_PAGE_PERMISSIONS
+# wagtail-localize's editor needs these to open a translation and to translate
+# the areas of cooperation (a snippet: model-level, not per language).
+TRANSLATOR_PERMISSIONS = (
+    ACCESS_ADMIN,
+    "wagtail_localize.submit_translation",
+    "partners.change_cooperationarea",
+)
 SITE_ADMINISTRATOR_PERMISSIONS = (
     ACCESS_ADMIN,
     "auth.add_user",
@@ -275,7 +282,7 @@ def roles_setup(*, user=None):
         if code == default_language:
             continue
         translators, _ = Group.objects.get_or_create(name=TRANSLATORS.format(language=code))
-        _sync_group_permissions(group=translators, names=[ACCESS_ADMIN])
+        _sync_group_permissions(group=translators, names=TRANSLATOR_PERMISSIONS)
         # Only that language's own home page (a translation of the default
         # one, a child of the root): never a page of the source language.
         groups[translators] = _sync_page_permissions(

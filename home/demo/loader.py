@@ -21,16 +21,17 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from editorial.services import MODERATORS, TRANSLATORS, editorial_setup, organisation_onboard
 from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, NetworkSettings, StandardPage
 from initiatives.models import (
     InitiativeDocument,
@@ -49,7 +50,6 @@ from partners.models import (
     PartnerIndexPage,
     PartnerPage,
 )
-from partners.services import organisation_onboard
 
 from . import content
 from .media import document_upsert, image_upsert
@@ -292,6 +292,8 @@ class DemoLoader:
         home = self.home_highlights(home)
         summary = DemoSummary()
         self.translate_all(summary)
+        self.log("Roles, moderation workflow and organisations' access…")
+        self.editorial_roles()
         summary.accounts = self.account_list()
         summary.counts = demo_counts()
         return summary
@@ -303,19 +305,29 @@ class DemoLoader:
         self.target_locales = [Locale.objects.get(language_code=code) for code in TARGET_LANGUAGES]
 
     def staff_accounts(self):
-        User = get_user_model()
-        translators, _created = Group.objects.get_or_create(name="Translators")
-        moderators, _created = Group.objects.get_or_create(name="Moderators")
-        self._setup_translators(translators)
-        for username, first_name, last_name, group_name in content.STAFF_ACCOUNTS:
+        for username, first_name, last_name, _role in content.STAFF_ACCOUNTS:
             user = self._user(username, first_name=first_name, last_name=last_name)
             if username == "admin":
                 user.is_superuser = user.is_staff = True
                 user.save(update_fields=["is_superuser", "is_staff"])
                 self.admin = user
-            if group_name:
-                user.groups.add(moderators if group_name == "Moderators" else translators)
-        User.objects.filter(username="admin").update(is_active=True)
+
+    def editorial_roles(self):
+        """The real permission model (editorial app): roles, workflow, each organisation's rights.
+
+        Runs after the translations exist, because a translator's rights sit
+        on their language's home page.
+        """
+        editorial_setup()
+        User = get_user_model()
+        for username, _first, _last, role in content.STAFF_ACCOUNTS:
+            if role == "Moderators":
+                User.objects.get(username=username).groups.add(Group.objects.get(name=MODERATORS))
+            elif role == "Translators":
+                translator_groups = Group.objects.filter(
+                    name__in=[TRANSLATORS.format(language=code) for code in TARGET_LANGUAGES]
+                )
+                User.objects.get(username=username).groups.add(*translator_groups)
 
     def _user(self, username, *, first_name, last_name, email=None):
         User = get_user_model()
@@ -329,25 +341,6 @@ class DemoLoader:
         user.password = self._password_hash
         user.save()
         return user
-
-    def _setup_translators(self, group):
-        """Translators use wagtail-localize's editor: they may change pages and areas, not publish."""
-        permissions = (
-            Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
-            | Permission.objects.filter(
-                content_type=ContentType.objects.get_for_model(CooperationArea),
-                codename__in=["add_cooperationarea", "change_cooperationarea"],
-            )
-            | Permission.objects.filter(content_type__app_label="wagtail_localize", codename="submit_translation")
-        )
-        group.permissions.add(*permissions)
-        root = Page.get_first_root_node()
-        for codename in ("add_page", "change_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root,
-                permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-            )
 
     def home_and_site(self):
         """A HomePage as the default site's root, replacing Wagtail's "Welcome" page."""
@@ -527,8 +520,8 @@ class DemoLoader:
                     "email": f"{slug}@partnerhub.example",
                 },
             )
-            _group, collection = organisation_onboard(organisation=page)
-            page.refresh_from_db()
+            page = organisation_onboard(organisation=page)
+            collection = page.collection
             logo = image_upsert(
                 title=f"Demo: logo {spec['title']}",
                 alt_text=f"Logo: {spec['title']} (grafika demonstracyjna)",
@@ -719,7 +712,11 @@ class DemoLoader:
                 page.save_revision(user=self.admin).publish(user=self.admin)
 
     def account_list(self):
-        accounts = [("admin", "superuser"), ("moderator", "Moderators"), ("translator", "Translators")]
+        accounts = [
+            ("admin", "superuser"),
+            ("moderator", "Moderators"),
+            ("translator", "Translators (en), Translators (de)"),
+        ]
         for organisation in self.organisations.values():
             accounts.append((f"editor-{organisation.slug}", organisation.editors_group.name))
         return accounts
