@@ -317,6 +317,8 @@ def main():
                 for _warm in range(2):
                     urllib.request.urlopen(base + url, timeout=60).read()  # noqa: S310
                 rps, p50, p99, errors = wrk(wrk_binary, base + url, CONNECTIONS, SECONDS)
+                # Wait until the workers have drained the backlog before the single-connection run.
+                urllib.request.urlopen(base + url, timeout=60).read()  # noqa: S310
                 _rps1, single_p50, _p99, _e = wrk(wrk_binary, base + url, 1, max(3, SECONDS // 2))
             except Exception as error:  # a page that times out must not lose the others' results
                 log(f"{name}: failed ({error})")
