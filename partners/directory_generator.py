@@ -29,12 +29,12 @@ YEARS = 35
 
 AREAS = [
     ("culture", "Kultura", "Culture", "Kultur"),
-    ("youth", "Młodzież", "Youth", "Jugend"),
-    ("schools", "Szkoły", "Schools", "Schulen"),
+    ("youth-exchange", "Wymiana młodzieży", "Youth exchange", "Jugendaustausch"),
+    ("education", "Edukacja", "Education", "Bildung"),
     ("sport", "Sport", "Sport", "Sport"),
     ("seniors", "Seniorzy", "Seniors", "Senioren"),
     ("environment", "Środowisko", "Environment", "Umwelt"),
-    ("economy", "Gospodarka", "Economy", "Wirtschaft"),
+    ("business", "Przedsiębiorczość", "Business", "Wirtschaft"),
     ("tourism", "Turystyka", "Tourism", "Tourismus"),
     ("local-government", "Samorząd", "Local government", "Kommunalverwaltung"),
     ("charity", "Pomoc charytatywna", "Charity", "Wohltätigkeit"),

@@ -358,6 +358,21 @@ STANDARD_PAGES = [
 ]
 
 INDEXES = {
+    "directory": {
+        "title": T("Baza partnerstw", "Partnership directory", "Partnerschaftsverzeichnis"),
+        "slug": T("baza-partnerstw", "partnership-directory", "partnerschaftsverzeichnis"),
+        "introduction": T(
+            p(
+                "Partnerstwa polskich gmin, powiatów i województw z miastami w Europie: wyszukiwarka, statystyki, rocznice i dane do pobrania."
+            ),
+            p(
+                "Partnerships of Polish municipalities, counties and regions with towns across Europe: search, statistics, anniversaries and open data."
+            ),
+            p(
+                "Partnerschaften polnischer Gemeinden, Kreise und Woiwodschaften mit Städten in Europa: Suche, Statistik, Jubiläen und offene Daten."
+            ),
+        ),
+    },
     "partners": {
         "title": T("Miasta partnerskie", "Partner towns", "Partnerstädte"),
         "slug": T("miasta-partnerskie", "partner-towns", "partnerstaedte"),

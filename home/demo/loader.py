@@ -42,6 +42,7 @@ from initiatives.models import (
     NewsIndexPage,
     NewsPage,
 )
+from partners.directory_generator import directory_demo_load
 from partners.models import (
     CooperationArea,
     MemberOrganisationIndexPage,
@@ -49,6 +50,7 @@ from partners.models import (
     PartnerAgreement,
     PartnerIndexPage,
     PartnerPage,
+    PartnershipDirectoryPage,
 )
 
 from . import content
@@ -290,6 +292,8 @@ class DemoLoader:
         self.log(f"News ({len(content.NEWS)})…")
         self.news_pages()
         home = self.home_highlights(home)
+        self.log("Partnership directory (the seeds' partnerships and 300 generated ones)…")
+        directory_demo_load(generated=300)
         summary = DemoSummary()
         self.translate_all(summary)
         self.log("Roles, moderation workflow and organisations' access…")
@@ -414,6 +418,7 @@ class DemoLoader:
             "organisations": MemberOrganisationIndexPage,
             "initiatives": InitiativeIndexPage,
             "news": NewsIndexPage,
+            "directory": PartnershipDirectoryPage,
         }
         for key, model in models.items():
             spec = content.INDEXES[key]

@@ -13,7 +13,7 @@ from partners.importing import COLUMN_NAMES, partnerships_import_file
 from tests import factories
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample_partnerships.csv"
-AREA_SLUGS = ["culture", "youth", "schools", "sport", "seniors", "environment"]
+AREA_SLUGS = ["culture", "youth-exchange", "education", "sport", "seniors", "environment"]
 
 
 def csv_bytes(rows, columns=COLUMN_NAMES):

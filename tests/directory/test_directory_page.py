@@ -68,9 +68,9 @@ class TestFacets:
         }
         assert facet_options(response, "area") == {
             "culture": 7,
-            "youth": 4,
+            "youth-exchange": 4,
             "sport": 3,
-            "schools": 1,
+            "education": 1,
             "seniors": 1,
             "environment": 1,
         }
@@ -81,7 +81,7 @@ class TestFacets:
         response = client.get(sample.url, {"country": "DE"})
         assert sorted(result_rows(response)) == ["Izabelin", "Konstancin-Jeziorna"]
         assert facet_options(response, "country")["FR"] == 2  # the alternatives stay visible
-        assert facet_options(response, "area") == {"youth": 1, "sport": 2, "environment": 1}
+        assert facet_options(response, "area") == {"youth-exchange": 1, "sport": 2, "environment": 1}
         assert facet_options(response, "decade") == {"2010": 2}
         assert "2 partnerships" in response.content.decode()
 
@@ -234,7 +234,7 @@ def make_partnerships(count, areas):
             country=("DE", "FR", "CZ", "LT", "UA")[i % 5],
             voivodeship=("mazowieckie", "slaskie", "pomorskie")[i % 3],
             since=f"{1990 + i % 35}-0{1 + i % 9}-1{i % 9}",
-            areas=("culture", "youth;sport", "seniors")[i % 3],
+            areas=("culture", "youth-exchange;sport", "seniors")[i % 3],
             latitude=f"{45 + i % 12}.5",
             longitude=f"{2 + i % 25}.5",
         )

@@ -53,7 +53,7 @@ class TestValidFile:
         assert hranice.country.code == "CZ"
         assert hranice.since_date.isoformat() == "2006-04-07"
         assert hranice.since_year == 2006
-        assert sorted(a.slug for a in hranice.areas.all()) == ["sport", "youth"]
+        assert sorted(a.slug for a in hranice.areas.all()) == ["sport", "youth-exchange"]
         assert [(e.kind, e.date.isoformat()) for e in hranice.status_events.all()] == [("signed", "2006-04-07")]
         # "France" given by name is stored as its code.
         assert Partnership.objects.get(partner_name="Saint-Germain-en-Laye").country.code == "FR"
@@ -141,14 +141,14 @@ class TestDryRunAndReimport:
         assert not [q for q in queries.captured_queries if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
 
     def test_a_changed_row_updates_the_existing_partnership_in_place(self, areas):
-        import_csv([row(partner_name="Borken", since="2012", areas="youth")])
+        import_csv([row(partner_name="Borken", since="2012", areas="youth-exchange")])
         original = Partnership.objects.get()
-        report = import_csv([row(partner_name="Borken", since="2012-01-15", areas="youth;sport")])
+        report = import_csv([row(partner_name="Borken", since="2012-01-15", areas="youth-exchange;sport")])
         assert (report.created, report.updated) == (0, 1)
         updated = Partnership.objects.get()
         assert updated.pk == original.pk
         assert updated.since_date.isoformat() == "2012-01-15"
-        assert sorted(a.slug for a in updated.areas.all()) == ["sport", "youth"]
+        assert sorted(a.slug for a in updated.areas.all()) == ["sport", "youth-exchange"]
 
 
 def xlsx_bytes(rows):
@@ -205,7 +205,7 @@ class TestLargeFile:
                 partner_name=f"Partnerstadt {i}",
                 country=("DE", "FR", "CZ", "LT")[i % 4],
                 since=str(1990 + i % 35),
-                areas=("culture", "youth;sport", "")[i % 3],
+                areas=("culture", "youth-exchange;sport", "")[i % 3],
                 latitude="50.1",
                 longitude="10.2",
             )
