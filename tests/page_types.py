@@ -2,9 +2,16 @@
 
 from wagtail.models import Page
 
+from engagement.models import AccessionPage, ContactFormPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
-from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
+from partners.models import (
+    MemberOrganisationIndexPage,
+    MemberOrganisationPage,
+    PartnerIndexPage,
+    PartnerPage,
+    PartnershipDirectoryPage,
+)
 
 ALL_PAGE_TYPES = [
     Page,
@@ -18,6 +25,9 @@ ALL_PAGE_TYPES = [
     InitiativePage,
     NewsIndexPage,
     NewsPage,
+    PartnershipDirectoryPage,
+    AccessionPage,
+    ContactFormPage,
 ]
 
 

@@ -3,12 +3,22 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from engagement.models import AccessionPage, ContactFormPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, NewsIndexPage
-from partners.models import MemberOrganisationIndexPage, PartnerIndexPage
+from partners.models import MemberOrganisationIndexPage, PartnerIndexPage, PartnershipDirectoryPage
 from tests.page_types import others
 
-HOME_CHILDREN = [StandardPage, PartnerIndexPage, MemberOrganisationIndexPage, InitiativeIndexPage, NewsIndexPage]
+HOME_CHILDREN = [
+    StandardPage,
+    PartnerIndexPage,
+    MemberOrganisationIndexPage,
+    InitiativeIndexPage,
+    NewsIndexPage,
+    PartnershipDirectoryPage,
+    AccessionPage,
+    ContactFormPage,
+]
 
 
 class HomePageTreeTests(WagtailPageTestCase):

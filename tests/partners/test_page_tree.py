@@ -2,6 +2,7 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from engagement.models import AccessionPage, ContactFormPage
 from home.models import HomePage
 from initiatives.models import InitiativePage, NewsPage
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
@@ -40,8 +41,8 @@ class MemberOrganisationIndexPageTreeTests(WagtailPageTestCase):
             self.assertCanNotCreateAt(parent, MemberOrganisationIndexPage)
 
     def test_member_index_holds_only_member_organisations(self):
-        self.assertAllowedSubpageTypes(MemberOrganisationIndexPage, {MemberOrganisationPage})
-        for child in others(MemberOrganisationPage):
+        self.assertAllowedSubpageTypes(MemberOrganisationIndexPage, {MemberOrganisationPage, AccessionPage})
+        for child in others(MemberOrganisationPage, AccessionPage):
             self.assertCanNotCreateAt(MemberOrganisationIndexPage, child)
 
     def test_one_member_index_per_site(self):
@@ -55,6 +56,6 @@ class MemberOrganisationPageTreeTests(WagtailPageTestCase):
             self.assertCanNotCreateAt(parent, MemberOrganisationPage)
 
     def test_organisation_section_holds_its_initiatives_and_news(self):
-        self.assertAllowedSubpageTypes(MemberOrganisationPage, {InitiativePage, NewsPage})
-        for child in others(InitiativePage, NewsPage):
+        self.assertAllowedSubpageTypes(MemberOrganisationPage, {InitiativePage, NewsPage, ContactFormPage})
+        for child in others(InitiativePage, NewsPage, ContactFormPage):
             self.assertCanNotCreateAt(MemberOrganisationPage, child)
