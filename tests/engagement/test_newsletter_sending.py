@@ -137,7 +137,9 @@ class SendingTests:
         make_subscriber(email="gone@bounce.invalid")
         issue = NewsletterIssue.objects.create(language="pl", subject="Postęp")
         client.force_login(moderator)
-        with override_settings(EMAIL_BACKEND="tests.engagement.test_newsletter_sending.RefusingBackend"):
+        with override_settings(
+            MAILERS={"default": {"BACKEND": "tests.engagement.test_newsletter_sending.RefusingBackend"}}
+        ):
             response = send(client, issue)
         progress = client.get(response["Location"])
         assert progress.status_code == 200
@@ -152,7 +154,9 @@ class FailureTests:
         bouncing = make_subscriber(email="gone@bounce.invalid")
         issue = NewsletterIssue.objects.create(language="pl", subject="Odbicia")
         client.force_login(moderator)
-        with override_settings(EMAIL_BACKEND="tests.engagement.test_newsletter_sending.RefusingBackend"):
+        with override_settings(
+            MAILERS={"default": {"BACKEND": "tests.engagement.test_newsletter_sending.RefusingBackend"}}
+        ):
             send(client, issue)
         delivery = Delivery.objects.get(subscriber=bouncing)
         assert delivery.status == DeliveryStatus.BOUNCED
@@ -166,10 +170,12 @@ class FailureTests:
         issue = NewsletterIssue.objects.create(language="pl", subject="Awaria")
         client.force_login(moderator)
         with override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1",
-            EMAIL_PORT=port,
-            EMAIL_TIMEOUT=5,
+            MAILERS={
+                "default": {
+                    "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                    "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
+                }
+            }
         ):
             send(client, issue)
         deliveries = list(issue.deliveries.all())
