@@ -58,7 +58,7 @@ def test_a_citizen_finds_an_initiative_and_a_partner_on_the_map(page, live_serve
     page.goto(live_server.url + "/pl/")
     expect(page.locator("h1")).to_have_text("Razem działamy lokalnie")
 
-    page.get_by_role("navigation", name="Choose language").get_by_role("link", name="English").click()
+    page.locator("nav.language-switcher").get_by_role("link", name="English").click()
     expect(page).to_have_url(live_server.url + "/en/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("Acting together locally")
