@@ -4,6 +4,7 @@ SHELL := /bin/bash
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
+PYTEST_WORKERS ?= 2
 UV ?= $(shell command -v uv 2>/dev/null || echo .bootstrap/bin/uv)
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
@@ -57,8 +58,8 @@ check: install ## Django system checks and the migrations check
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
-test: install check lint ## Install, then check, lint and run the whole test suite on PostgreSQL
-	.venv/bin/python -m pytest $(PYTEST_ARGS)
+test: install check lint ## Install, then check, lint and run the whole test suite on PostgreSQL (2 workers)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 messages: install ## Update the .po catalogues from the templates and code, then list what needs translating
 	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var --ignore=node_modules
