@@ -348,7 +348,8 @@ class DemoLoader:
 
     def home_and_site(self):
         """A HomePage as the default site's root, replacing Wagtail's "Welcome" page."""
-        root = Page.get_first_root_node()
+        # Wagtail's migration creates the root; a flushed database (tests) lacks it.
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=self.locale))
         home = HomePage.objects.filter(depth=2, locale=self.locale).first()
         fields = {
             "title": self.pl(content.HOME["title"]),
