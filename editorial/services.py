@@ -57,6 +57,23 @@ MODERATOR_PAGE_PERMISSIONS = (
     "wagtailcore.lock_page",
     "wagtailcore.unlock_page",
 )
+# Model-level rights of moderators besides the page tree: areas of cooperation,
+# and reviewing accession requests and composing newsletters (engagement app).
+MODERATOR_PERMISSIONS = (
+    ACCESS_ADMIN,
+    "partners.add_cooperationarea",
+    "partners.change_cooperationarea",
+    "engagement.review_accessionrequest",
+    "engagement.view_accessionrequest",
+    "engagement.add_newsletterissue",
+    "engagement.change_newsletterissue",
+    "engagement.view_newsletterissue",
+    "engagement.add_consenttext",
+    "engagement.change_consenttext",
+    "engagement.view_consenttext",
+    "engagement.view_subscriber",
+    "engagement.view_purgelog",
+)
 MODERATOR_COLLECTION_PERMISSIONS = (
     *ORGANISATION_COLLECTION_PERMISSIONS,
     "wagtailimages.delete_image",
@@ -266,7 +283,7 @@ def roles_setup(*, user=None):
     groups = {}
 
     moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    _sync_group_permissions(group=moderators, names=[ACCESS_ADMIN])
+    _sync_group_permissions(group=moderators, names=MODERATOR_PERMISSIONS)
     changed = _sync_page_permissions(group=moderators, pages=[root_page], names=MODERATOR_PAGE_PERMISSIONS)
     changed += _sync_collection_permissions(
         group=moderators, collections=[root_collection], names=MODERATOR_COLLECTION_PERMISSIONS

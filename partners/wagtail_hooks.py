@@ -204,3 +204,19 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_partnership_import_menu_item():
     return ImportMenuItem(_("Import partnerships"), reverse("partnerships_import"), icon_name="upload", order=251)
+
+
+class CooperationAreaViewSet(SnippetViewSet):
+    """Areas of cooperation: edited by moderators, translated in wagtail-localize's editor."""
+
+    model = CooperationArea
+    icon = "tag"
+    menu_label = _("Areas of cooperation")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+register_snippet(CooperationAreaViewSet)
