@@ -39,3 +39,12 @@ def build_network_tree():
 @pytest.fixture
 def tree(db):
     return build_network_tree()
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """No cached page or fragment outlives the test (and its rolled-back data) that made it."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

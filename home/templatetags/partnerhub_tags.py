@@ -2,9 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Locale, Page, Site
+
+from caching.generation import fragment_cached
 
 register = template.Library()
 
@@ -16,13 +20,31 @@ def _current_home(request):
     return site.root_page.localized
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def _page_key(page):
+    return page.pk if isinstance(page, Page) and page.pk else None
+
+
+@register.simple_tag(takes_context=True)
 def main_menu(context):
+    """The site's main navigation, cached per site, language and section (see docs/caching.md)."""
     request = context["request"]
-    home = _current_home(request)
-    items = home.get_children().live().in_menu().public() if home else Page.objects.none()
     current = context.get("page")
-    return {"home": home, "menu_items": items, "current_page": current, "request": request}
+    # Only the current top-level section changes the markup (aria-current).
+    section = current.path[:12] if isinstance(current, Page) and current.depth >= 3 else ""
+
+    def build():
+        home = _current_home(request)
+        items = list(home.get_children().live().in_menu().public()) if home else []
+        return render_to_string(
+            "components/main_menu.html",
+            {"home": home, "menu_items": items, "current_page": current, "request": request},
+        )
+
+    site = Site.find_for_request(request)
+    html = fragment_cached(
+        "main-menu", getattr(site, "pk", None), translation.get_language(), section, request.get_host(), build=build
+    )
+    return mark_safe(html)  # noqa: S308  (rendered by our own template, autoescaped)
 
 
 def _published_translations(page):
@@ -50,8 +72,20 @@ def language_switcher(context):
     """
     request = context["request"]
     page = context.get("page")
-    names = dict(settings.LANGUAGES)
     current_language = translation.get_language()
+    site = Site.find_for_request(request)
+    return fragment_cached(
+        "language-switcher",
+        getattr(site, "pk", None),
+        current_language,
+        _page_key(page),
+        request.get_host(),
+        build=lambda: _language_switcher_context(request, page, current_language),
+    )
+
+
+def _language_switcher_context(request, page, current_language):
+    names = dict(settings.LANGUAGES)
     translations = _published_translations(page)
     home = _current_home(request)
     homes = _published_translations(home) if home is not None else {}
@@ -77,15 +111,22 @@ def language_switcher(context):
 def alternate_links(context):
     """(language code, absolute URL) for each published translation, for hreflang."""
     request = context["request"]
-    return [
-        (code, translated.get_full_url(request))
-        for code, translated in sorted(_published_translations(context.get("page")).items())
-    ]
+    page = context.get("page")
+    site = Site.find_for_request(request)
+    return fragment_cached(
+        "alternate-links",
+        getattr(site, "pk", None),
+        _page_key(page),
+        request.get_host(),
+        build=lambda: [
+            (code, translated.get_full_url(request)) for code, translated in sorted(_published_translations(page).items())
+        ],
+    )
 
 
 @register.simple_tag
 def default_locale_code():
-    return Locale.get_default().language_code
+    return fragment_cached("default-locale", settings.LANGUAGE_CODE, build=lambda: Locale.get_default().language_code)
 
 
 @register.filter

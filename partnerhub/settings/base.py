@@ -48,6 +48,13 @@ ENV = environ.Env(
     ENGAGEMENT_LINK_MAX_AGE_DAYS=(int, 30),
     ENGAGEMENT_RATE_LIMIT_PER_MINUTE=(int, 5),
     TASKS_DATABASE_QUEUE=(bool, False),
+    # Caching (docs/caching.md): the shared cache (filecache:///path, redis://host:6379/0,
+    # locmemcache://), the anonymous page cache's lifetime (0 = off) and an optional
+    # Varnish/CDN to purge on publish (empty = none).
+    CACHE_URL=(str, f"filecache://{VAR_DIR / 'cache'}"),
+    PAGE_CACHE_SECONDS=(int, 600),
+    FRONTEND_CACHE_URL=(str, ""),
+    FRONTEND_CACHE_SECONDS=(int, 60),
 )
 
 DEBUG = ENV("DEBUG")
@@ -306,3 +313,48 @@ if ENV("TASKS_DATABASE_QUEUE"):
         "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
     }
     ENGAGEMENT_TASK_BACKEND = "database"
+# --- Caching: shared cache, anonymous page cache, ETags, gzip (docs/caching.md) ---
+INSTALLED_APPS += ["caching", "wagtail.contrib.frontend_cache"]
+CACHES = {"default": ENV.cache_url("CACHE_URL")}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Shared by every gunicorn worker without a server; Django culls above MAX_ENTRIES.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
+if "redis" in CACHES["default"]["BACKEND"] and "django_redis" in CACHES["default"]["BACKEND"]:
+    # The site keeps working (uncached) when Redis is down.
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
+PAGE_CACHE_ALIAS = "default"
+# Seconds an anonymous page stays cached (0 = page cache off). Publishing
+# invalidates at once; the lifetime only bounds how long time-dependent
+# content ("upcoming" events) can lag.
+PAGE_CACHE_SECONDS = ENV("PAGE_CACHE_SECONDS")
+# Fragments of the site frame (menu, language switcher, hreflang links),
+# keyed by the same generation as pages, so also invalidated on publish.
+FRAGMENT_CACHE_SECONDS = 3600
+# Routes whose anonymous GET responses may be cached (url names, fnmatch patterns).
+PAGE_CACHE_URL_NAMES = ["wagtail_serve", "feed_*", "search", "sitemap", "robots_txt"]
+# A request carrying any of these cookies is always rendered fresh.
+PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]  # SESSION_COOKIE_NAME, the messages cookie
+# Apps whose model changes invalidate the cache (plus every page model and Wagtail's publish signals).
+# Not engagement: an anonymous form submission must not empty everyone's cache.
+PAGE_CACHE_INVALIDATING_APPS = [
+    "home",
+    "partners",
+    "initiatives",
+    "search",
+    "taggit",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailsearchpromotions",
+]
+MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "caching.middleware.UpdatePageCacheMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("caching.middleware.UpdatePageCacheMiddleware") + 1, "caching.middleware.PartnerHubGZipMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("caching.middleware.PartnerHubGZipMiddleware") + 1, "django.middleware.http.ConditionalGetMiddleware")
+MIDDLEWARE.append("caching.middleware.FetchFromPageCacheMiddleware")
+# A Varnish (or any cache that accepts PURGE) in front: Wagtail purges a page's URLs when it is published or unpublished.
+FRONTEND_CACHE_SECONDS = ENV("FRONTEND_CACHE_SECONDS")
+WAGTAILFRONTENDCACHE = {}
+if ENV("FRONTEND_CACHE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": ENV("FRONTEND_CACHE_URL")}
+    }
