@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -39,6 +40,10 @@ def _content_changed(sender, **kwargs):
     # A rendition is created the first time a page shows an image: not a change
     # of content, and invalidating then would defeat the cache.
     if isinstance(sender, type) and issubclass(sender, AbstractRendition):
+        return
+    # Wagtail creates a site's settings row, with its defaults, the first time a
+    # page reads it: nothing a reader sees has changed.
+    if kwargs.get("created") and isinstance(sender, type) and issubclass(sender, BaseSiteSetting | BaseGenericSetting):
         return
     page_cache_invalidate()
 

@@ -119,7 +119,8 @@ def alternate_links(context):
         _page_key(page),
         request.get_host(),
         build=lambda: [
-            (code, translated.get_full_url(request)) for code, translated in sorted(_published_translations(page).items())
+            (code, translated.get_full_url(request))
+            for code, translated in sorted(_published_translations(page).items())
         ],
     )
 
@@ -154,5 +155,3 @@ def localized(objects):
         candidates = candidates.live().public()
     found = {obj.translation_key: obj for obj in candidates}
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
-
-

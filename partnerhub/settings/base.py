@@ -347,14 +347,24 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "wagtaildocs",
     "wagtailsearchpromotions",
 ]
-MIDDLEWARE.insert(MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "caching.middleware.UpdatePageCacheMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("caching.middleware.UpdatePageCacheMiddleware") + 1, "caching.middleware.PartnerHubGZipMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("caching.middleware.PartnerHubGZipMiddleware") + 1, "django.middleware.http.ConditionalGetMiddleware")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "caching.middleware.UpdatePageCacheMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("caching.middleware.UpdatePageCacheMiddleware") + 1, "caching.middleware.PartnerHubGZipMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("caching.middleware.PartnerHubGZipMiddleware") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
+)
 MIDDLEWARE.append("caching.middleware.FetchFromPageCacheMiddleware")
 # A Varnish (or any cache that accepts PURGE) in front: Wagtail purges a page's URLs when it is published or unpublished.
 FRONTEND_CACHE_SECONDS = ENV("FRONTEND_CACHE_SECONDS")
 WAGTAILFRONTENDCACHE = {}
 if ENV("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
-        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": ENV("FRONTEND_CACHE_URL")}
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": ENV("FRONTEND_CACHE_URL"),
+        }
     }
