@@ -20,6 +20,9 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Locale, Page, Site
 
+from caching.generation import fragment_cached
+from caching.queries import pages_public
+
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -42,9 +45,7 @@ class LocalisedSitemap(Sitemap):
             in_site = Page.objects.none()
             for home in site.root_page.get_translations(inclusive=True):
                 in_site |= Page.objects.descendant_of(home, inclusive=True)
-            self._page_cache = list(
-                in_site.live().public().order_by("path").defer_streamfields().specific()
-            )
+            self._page_cache = list(in_site.live().public().order_by("path").defer_streamfields().specific())
         return self._page_cache
 
     def _urls(self, page, protocol, domain):
@@ -145,7 +146,13 @@ def page_seo(*, page, request, site_name):
     if page is not None and getattr(page, "pk", None):
         other_languages = [
             code
-            for code in page.get_translations().live().public().values_list("locale__language_code", flat=True)
+            for code in fragment_cached(
+                "translation-languages",
+                page.pk,
+                build=lambda: list(
+                    pages_public(page.get_translations().live()).values_list("locale__language_code", flat=True)
+                ),
+            )
             if code != language
         ]
     return {

@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -228,12 +229,12 @@ class InitiativePage(ListingMixin, Page):
         if self.funding_amount is not None and self.funding_amount < 0:
             raise ValidationError({"funding_amount": _("The amount cannot be negative.")})
 
-    @property
+    @cached_property
     def organisation(self):
-        """The member organisation whose section this initiative is in."""
+        """The member organisation whose section this initiative is in (its parent: one query)."""
         from partners.models import MemberOrganisationPage
 
-        return MemberOrganisationPage.objects.filter(pk=self.get_parent().pk).first()
+        return MemberOrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -383,11 +384,11 @@ class NewsPage(ListingMixin, Page):
         verbose_name = _("news item")
         verbose_name_plural = _("news")
 
-    @property
+    @cached_property
     def organisation(self):
         from partners.models import MemberOrganisationPage
 
-        return MemberOrganisationPage.objects.filter(pk=self.get_parent().pk).first()
+        return MemberOrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
 
     def get_listing_summary(self):
         return self.listing_summary or self.intro

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from caching.generation import fragment_cached
+from caching.queries import pages_public
 from partners.models import PartnerPage
 
 from .listing import CARD_RENDITION
@@ -41,7 +43,7 @@ def card_images():
 
 
 def _live_in(model, *, home):
-    return model.objects.live().public().descendant_of(home).filter(locale_id=home.locale_id)
+    return pages_public(model.objects.live().descendant_of(home).filter(locale_id=home.locale_id))
 
 
 def organisation_for_filter(*, home, slug):
@@ -122,20 +124,30 @@ def listing_filter_choices(*, home, model, tag_model):
     """
     from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
-    return {
-        "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
-        "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
-        "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
-        "tags": _choices(
-            tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
-            "tag__slug",
-            "tag__name",
-        ),
-    }
+    # Cached until the next publish (docs/caching.md): they only change with content.
+    return fragment_cached(
+        "listing-filter-choices",
+        home.pk,
+        model._meta.label,
+        build=lambda: {
+            "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
+            "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
+            "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
+            "tags": _choices(
+                tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
+                "tag__slug",
+                "tag__name",
+            ),
+        },
+    )
 
 
 def initiative_years(*, home):
     """Every year in which some live initiative runs, newest first."""
+    return fragment_cached("initiative-years", home.pk, build=lambda: _initiative_years(home=home))
+
+
+def _initiative_years(*, home):
     bounds = _live_in(InitiativePage, home=home).aggregate(
         first=Min("start_date"), last_end=Max("end_date"), last_start=Max("start_date")
     )
@@ -146,7 +158,11 @@ def initiative_years(*, home):
 
 
 def news_years(*, home):
-    return [d.year for d in _live_in(NewsPage, home=home).dates("date", "year", order="DESC")]
+    return fragment_cached(
+        "news-years",
+        home.pk,
+        build=lambda: [d.year for d in _live_in(NewsPage, home=home).dates("date", "year", order="DESC")],
+    )
 
 
 def upcoming_occurrences(*, locale, limit=None, initiatives=None):
@@ -157,7 +173,7 @@ def upcoming_occurrences(*, locale, limit=None, initiatives=None):
     )
     if initiatives is not None:
         occurrences = occurrences.filter(page__in=initiatives)
-    occurrences = occurrences.filter(page__in=InitiativePage.objects.live().public())
+    occurrences = occurrences.filter(page__in=pages_public(InitiativePage.objects.live()))
     return occurrences[:limit] if limit else occurrences
 
 
@@ -168,12 +184,12 @@ def home_page_blocks(*, home):
     featured = [
         item.initiative
         for item in home.featured_initiatives.filter(
-            initiative__in=InitiativePage.objects.live().public()
+            initiative__in=pages_public(InitiativePage.objects.live())
         ).select_related("initiative", "initiative__main_image")
     ]
     highlights = [
         item.partner
-        for item in home.partner_highlights.filter(partner__in=PartnerPage.objects.live().public()).select_related(
+        for item in home.partner_highlights.filter(partner__in=pages_public(PartnerPage.objects.live())).select_related(
             "partner", "partner__coat_of_arms"
         )
     ]

@@ -88,19 +88,18 @@ def organisations_for_listing(*, index):
 
 def partner_activity(*, partner):
     """The live initiatives a partner takes part in and the news about them."""
+    from caching.queries import pages_public
     from initiatives.models import InitiativePage, NewsPage
 
     initiatives = (
-        InitiativePage.objects.live()
-        .public()
+        pages_public(InitiativePage.objects.live())
         .filter(partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
         .distinct()
         .prefetch_related(*_card_images("listing_image", "main_image"))
         .order_by("-start_date", "title")
     )
     news = (
-        NewsPage.objects.live()
-        .public()
+        pages_public(NewsPage.objects.live())
         .filter(related_initiative__partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
         .distinct()
         .order_by("-date", "-first_published_at")[:10]

@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
+from caching.queries import locale_active, pages_public
 
 register = template.Library()
 
@@ -143,7 +144,7 @@ def localized(objects):
     if not objects:
         return objects
     try:
-        locale = Locale.get_active()
+        locale = locale_active()
     except Locale.DoesNotExist:
         return objects
     model = type(objects[0])
@@ -152,6 +153,6 @@ def localized(objects):
         return objects
     candidates = model.objects.filter(translation_key__in=keys, locale=locale)
     if issubclass(model, Page):
-        candidates = candidates.live().public()
+        candidates = pages_public(candidates.live())
     found = {obj.translation_key: obj for obj in candidates}
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
