@@ -257,7 +257,7 @@ def initiative_json_ld(page, request, image=None):
     """One schema.org Event per dated occurrence of the initiative."""
     organiser = _organisation_ref(page.organisation, request)
     events = []
-    for occurrence in page.occurrences.all():
+    for occurrence in getattr(page, "occurrence_list", None) or page.occurrences.all():
         events.append(
             _clean(
                 {

@@ -230,6 +230,11 @@ class InitiativePage(ListingMixin, Page):
             raise ValidationError({"funding_amount": _("The amount cannot be negative.")})
 
     @cached_property
+    def occurrence_list(self):
+        """The dates, read once per request by the page and its JSON-LD."""
+        return list(self.occurrences.all())
+
+    @cached_property
     def organisation(self):
         """The member organisation whose section this initiative is in (its parent: one query)."""
         from partners.models import MemberOrganisationPage
@@ -239,7 +244,7 @@ class InitiativePage(ListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        occurrences = list(self.occurrences.all())
+        occurrences = self.occurrence_list
         context["upcoming_occurrences"] = [o for o in occurrences if (o.end or o.start) >= now]
         context["past_occurrences"] = [o for o in occurrences if (o.end or o.start) < now]
         return context
