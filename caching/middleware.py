@@ -129,11 +129,14 @@ class PartnerHubGZipMiddleware(GZipMiddleware):
     text. Anonymous public pages hold no secret; Django masks CSRF tokens per
     response and pads gzip output with random bytes, and on top of that a
     logged-in user's responses that vary on the cookie (CSRF token or session
-    used) are sent uncompressed.
+    used) are sent uncompressed: in practice every response to a request
+    with a session cookie that used the session or a CSRF token.
     """
 
     def process_response(self, request, response):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and "cookie" in response.get("Vary", "").lower():
+        # A session cookie stands for "logged in" here: reading request.user
+        # would cost a query on responses that never needed it.
+        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
+        if has_session and "cookie" in response.get("Vary", "").lower():
             return response
         return super().process_response(request, response)
