@@ -152,8 +152,8 @@ class TestStatisticsMapAndFeeds:
         response = client.get(sample.url + "geojson/", {"country": "LT"})
         assert response["Content-Type"] == "application/geo+json"
         data = json.loads(response.content)
-        assert sorted(f["properties"]["partner"] for f in data["features"]) == ["Mickūnai", "Naujoji Vilnia"]
-        point = next(f for f in data["features"] if f["properties"]["partner"] == "Mickūnai")
+        assert sorted(f["properties"]["p"] for f in data["features"]) == ["Mickūnai", "Naujoji Vilnia"]
+        point = next(f for f in data["features"] if f["properties"]["p"] == "Mickūnai")
         assert point["geometry"]["coordinates"] == [25.5083, 54.7083]
 
     def test_round_anniversaries_are_listed_and_offered_as_icalendar(self, client, directory):
