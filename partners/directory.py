@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, DateField, F, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Round, TruncDate
+from django.db.models import Count, DateField, F, FloatField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Greatest, Round, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -175,7 +175,8 @@ def partnerships_changed(**_signal_kwargs):
     cache.set(DATA_VERSION_KEY, uuid.uuid4().hex[:12], None)
 
 
-def _cached(name, parts, compute):
+def partnerships_cached(name, parts, compute):
+    """``compute()``'s result, cached per data version under ``name`` and ``parts``."""
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"partners:directory:{name}:{partnerships_data_version()}:{digest}"
     value = cache.get(key)
@@ -431,7 +432,7 @@ def partnerships_summary(*, query):
         raw["area"] = _facet_counts(partnerships_filtered(query=query, exclude_facet="area"), "area")
         return {"raw": raw, "clusters": clusters, "total": total}
 
-    return _cached("summary", (sorted(query.filters.items()), query.q), compute)
+    return partnerships_cached("summary", (sorted(query.filters.items()), query.q), compute)
 
 
 def _facet_label(name, value, area_names):
@@ -592,30 +593,32 @@ def partnerships_geojson(*, query):
             partnerships_filtered(query=query)
             .filter(latitude__isnull=False, longitude__isnull=False)
             .order_by("pk")
-            .values_list("pk", "local_unit_name", "partner_name", "country", "latitude", "longitude")
+            .values_list(
+                "pk",
+                "local_unit_name",
+                "partner_name",
+                "country",
+                # Rounded and made floats by the database: no Decimal per row here.
+                Cast(Round("latitude", GEOJSON_DECIMALS), FloatField()),
+                Cast(Round("longitude", GEOJSON_DECIMALS), FloatField()),
+            )
         )
-        features = [
-            {
-                "type": "Feature",
-                "id": pk,
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(float(lon), GEOJSON_DECIMALS), round(float(lat), GEOJSON_DECIMALS)],
-                },
-                "properties": {"u": unit, "p": partner, "c": country},
-            }
+        # Written feature by feature rather than through dicts and one json.dumps:
+        # the same JSON in a third of the time; names go through the encoder.
+        encode = json.JSONEncoder(ensure_ascii=False).encode
+        features = ",".join(
+            f'{{"type":"Feature","id":{pk},"geometry":{{"type":"Point","coordinates":[{lon!r},{lat!r}]}},'
+            f'"properties":{{"u":{encode(unit)},"p":{encode(partner)},"c":{encode(country)}}}}}'
             for pk, unit, partner, country, lat, lon in rows
-        ]
-        body = json.dumps(
-            {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
-        ).encode()
+        )
+        body = f'{{"type":"FeatureCollection","features":[{features}]}}'.encode()
         return {
             "body": body,
             "gzip": gzip.compress(body, compresslevel=6, mtime=0),
             "etag": hashlib.md5(body, usedforsecurity=False).hexdigest(),
         }
 
-    return _cached("geojson", (sorted(query.filters.items()), query.q), compute)
+    return partnerships_cached("geojson", (sorted(query.filters.items()), query.q), compute)
 
 
 def partnerships_with_latest_activity(*, queryset=None):
@@ -746,4 +749,4 @@ def partnerships_upcoming_anniversaries(*, today=None, days=365):
             return _anniversaries_postgresql(today, horizon)
         return _anniversaries_python(today, horizon)
 
-    return _cached("anniversaries", (today, days), compute)
+    return partnerships_cached("anniversaries", (today, days), compute)

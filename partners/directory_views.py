@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.html import format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
@@ -17,6 +18,7 @@ from .directory import (
     SORT_LABELS,
     cooperation_area_names,
     directory_query_from_params,
+    partnerships_cached,
     partnerships_display_rows,
     partnerships_facets,
     partnerships_filtered,
@@ -150,21 +152,28 @@ def directory_geojson(request, *, page):
 
 
 def directory_anniversaries_ics(request, *, page):
-    calendar = Calendar()
-    calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Partnership anniversaries"))
+    """The next year's round anniversaries as iCalendar: built once per data
+    version, day, host and language (a thousand events take icalendar a while)."""
     host = request.get_host()
-    stamp = timezone.now()
-    for item in partnerships_upcoming_anniversaries(days=365):
-        event = Event()
-        event.add("uid", f"partnership-{item['pk']}-{item['years']}@{host}")
-        event.add(
-            "summary",
-            _("%(years)s years: %(unit)s – %(partner)s")
-            % {"years": item["years"], "unit": item["local_unit_name"], "partner": item["partner_name"]},
-        )
-        event.add("dtstart", item["date"])
-        event.add("dtstamp", stamp)
-        calendar.add_component(event)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+    def build():
+        calendar = Calendar()
+        calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Partnership anniversaries"))
+        stamp = timezone.now()
+        for item in partnerships_upcoming_anniversaries(days=365):
+            event = Event()
+            event.add("uid", f"partnership-{item['pk']}-{item['years']}@{host}")
+            event.add(
+                "summary",
+                _("%(years)s years: %(unit)s – %(partner)s")
+                % {"years": item["years"], "unit": item["local_unit_name"], "partner": item["partner_name"]},
+            )
+            event.add("dtstart", item["date"])
+            event.add("dtstamp", stamp)
+            calendar.add_component(event)
+        return calendar.to_ical()
+
+    body = partnerships_cached("ics", (timezone.localdate(), host, get_language()), build)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
