@@ -15,6 +15,9 @@ export UV_LINK_MODE := copy
 # Front-end libraries served from our own static files (no CDN), fetched from npm.
 LEAFLET_VERSION ?= 1.9.4
 LEAFLET_DIR := static/vendor/leaflet
+# Clusters the directory's map (20,000 partner towns), docs/directory.md.
+MARKERCLUSTER_VERSION ?= 1.5.3
+MARKERCLUSTER_DIR := static/vendor/leaflet.markercluster
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}'
@@ -29,7 +32,7 @@ install: $(if $(shell command -v uv 2>/dev/null),,.bootstrap/bin/uv) ## Create .
 	@$(MAKE) --no-print-directory vendor
 	$(MANAGE) compile_catalogues
 
-vendor: $(LEAFLET_DIR)/leaflet.js ## Fetch Leaflet from npm into static/vendor/ (the map's only front-end library)
+vendor: $(LEAFLET_DIR)/leaflet.js $(MARKERCLUSTER_DIR)/leaflet.markercluster.js ## Fetch Leaflet and Leaflet.markercluster from npm into static/vendor/ (the maps' only front-end libraries)
 
 $(LEAFLET_DIR)/leaflet.js:
 	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet $(LEAFLET_VERSION) into $(LEAFLET_DIR) (Debian: apt-get install -y npm)"; exit 1; }
@@ -37,6 +40,13 @@ $(LEAFLET_DIR)/leaflet.js:
 	cd var/npm && npm pack --silent leaflet@$(LEAFLET_VERSION) >/dev/null
 	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=2 package/dist/leaflet.js package/dist/leaflet.css package/dist/images
 	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=1 package/LICENSE
+
+$(MARKERCLUSTER_DIR)/leaflet.markercluster.js:
+	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet.markercluster $(MARKERCLUSTER_VERSION) into $(MARKERCLUSTER_DIR) (Debian: apt-get install -y npm)"; exit 1; }
+	@mkdir -p var/npm $(MARKERCLUSTER_DIR)
+	cd var/npm && npm pack --silent leaflet.markercluster@$(MARKERCLUSTER_VERSION) >/dev/null
+	tar -xzf var/npm/leaflet.markercluster-$(MARKERCLUSTER_VERSION).tgz -C $(MARKERCLUSTER_DIR) --strip-components=2 package/dist/leaflet.markercluster.js package/dist/MarkerCluster.css package/dist/MarkerCluster.Default.css
+	tar -xzf var/npm/leaflet.markercluster-$(MARKERCLUSTER_VERSION).tgz -C $(MARKERCLUSTER_DIR) --strip-components=1 package/MIT-LICENCE.txt
 
 demo: install ## Install, migrate, load the demo network and serve it on http://$(HOST):$(PORT)
 	$(MANAGE) migrate --no-input -v 0

@@ -25,7 +25,7 @@ from django_countries.fields import CountryField
 
 from home.models import ListingMixin, tabbed_edit_handler
 
-from .models import CooperationArea, PartnerKind, PartnerPage, RelationshipStatus
+from .models import CooperationArea, CoordinatesMixin, PartnerKind, PartnerPage, RelationshipStatus
 
 
 class LocalUnitKind(models.TextChoices):
@@ -80,7 +80,7 @@ def partnership_search_text(*, local_unit_name, partner_name, partner_region, co
     return fold_text(" ".join([local_unit_name, partner_name, partner_region, country_name]))
 
 
-class Partnership(ClusterableModel):
+class Partnership(CoordinatesMixin, ClusterableModel):
     """One twinning: a Polish local unit and its partner abroad."""
 
     local_unit_name = models.CharField(_("local unit"), max_length=200, help_text=_("E.g. Konstancin-Jeziorna."))
@@ -100,22 +100,6 @@ class Partnership(ClusterableModel):
     )
     country = CountryField(_("country"))
     partner_region = models.CharField(_("partner's region"), max_length=120, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
     status = models.CharField(
         _("relationship status"),
         max_length=30,
@@ -213,10 +197,7 @@ class Partnership(ClusterableModel):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            missing = "longitude" if self.longitude is None else "latitude"
-            errors[missing] = _("Give both latitude and longitude, or neither.")
+        errors = self.coordinate_errors()
         if self.teryt and not (self.teryt.isdigit() and 2 <= len(self.teryt) <= 7):
             errors["teryt"] = _("A TERYT code has 2 to 7 digits.")
         if self.since_date:

@@ -1,25 +1,31 @@
 """Views behind the routes of PartnershipDirectoryPage: thin wrappers around
 the selectors in partners/directory.py and the exporters."""
 
-import json
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.html import format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
 from .directory import (
     SORT_LABELS,
+    cooperation_area_names,
     directory_query_from_params,
+    partnerships_cached,
+    partnerships_display_rows,
     partnerships_facets,
     partnerships_filtered,
-    partnerships_map_clusters,
+    partnerships_geojson,
     partnerships_page_rows,
     partnerships_statistics,
+    partnerships_summary,
     partnerships_upcoming_anniversaries,
 )
 from .exporting import partnerships_export_csv, partnerships_export_jsonld, partnerships_export_xlsx
@@ -28,6 +34,8 @@ from .exporting import partnerships_export_csv, partnerships_export_jsonld, part
 MAP_WEST, MAP_EAST, MAP_SOUTH, MAP_NORTH = -25.0, 45.0, 34.0, 71.0
 MAP_WIDTH, MAP_HEIGHT = 700, 520
 CHART_MAX_BARS = 15
+# Browsers may reuse the GeoJSON this long, then revalidate it with its ETag.
+GEOJSON_MAX_AGE = 60
 
 
 def _bars(options, limit=None):
@@ -54,14 +62,29 @@ def _map_dots(clusters):
     return dots
 
 
+def _map_circles(dots):
+    """The SVG circles of the dot map as one string: hundreds of dots, rendered
+    here once rather than through the template engine dot by dot."""
+    return format_html_join(
+        "",
+        '<circle cx="{}" cy="{}" r="{}" class="directory-map__dot"><title>{}</title></circle>',
+        ((dot["x"], dot["y"], dot["r"], dot["count"]) for dot in dots),
+    )
+
+
 def directory_index(request, *, page):
     query = directory_query_from_params(request.GET)
-    queryset = partnerships_filtered(query=query)
-    facets = partnerships_facets(query=query, locale=page.locale)
+    summary = partnerships_summary(query=query)
+    area_names = cooperation_area_names(locale=page.locale)
+    facets = partnerships_facets(query=query, raw=summary["raw"], area_names=area_names)
     statistics = partnerships_statistics(facets=facets, query=query)
-    paginator = Paginator(partnerships_page_rows(queryset=queryset, sort=query.sort), page.per_page)
+    rows = partnerships_page_rows(queryset=partnerships_filtered(query=query), sort=query.sort)
+    paginator = Paginator(rows, page.per_page)
+    paginator.count = summary["total"]  # already counted with the facets: no COUNT query
     results = paginator.get_page(request.GET.get("page"))
+    results.object_list = partnerships_display_rows(partnerships=results.object_list, area_names=area_names)
     params = urlencode(query.as_params())
+    map_dots = _map_dots(summary["clusters"])
     context = {
         "query": query,
         "facets": facets,
@@ -72,8 +95,11 @@ def directory_index(request, *, page):
         "statistics": statistics,
         "country_bars": _bars(statistics["by_country"], CHART_MAX_BARS),
         "decade_bars": _bars(statistics["by_decade"]),
-        "map_dots": _map_dots(partnerships_map_clusters(queryset=queryset)),
+        "map_dots": map_dots,
+        "map_circles": _map_circles(map_dots),
         "map_size": (MAP_WIDTH, MAP_HEIGHT),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "anniversaries": partnerships_upcoming_anniversaries(days=90)[:20],
         "licence_name": settings.PARTNERSHIP_DATA_LICENCE,
         "licence_url": settings.PARTNERSHIP_DATA_LICENCE_URL,
@@ -104,43 +130,50 @@ def directory_export(request, *, page, fmt):
 
 
 def directory_geojson(request, *, page):
-    """Every partner town of the filtered directory as a GeoJSON point (for a map component)."""
+    """Every partner town of the filtered directory as a GeoJSON point, for the
+    clustered map: built once per data version and filter, sent gzipped to
+    clients that accept it, with an ETag for conditional requests."""
     query = directory_query_from_params(request.GET)
-    rows = (
-        partnerships_filtered(query=query)
-        .filter(latitude__isnull=False, longitude__isnull=False)
-        .values_list("pk", "local_unit_name", "partner_name", "country", "latitude", "longitude")
-    )
-    features = [
-        {
-            "type": "Feature",
-            "id": pk,
-            "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
-            "properties": {"local_unit": unit, "partner": partner, "country": country},
-        }
-        for pk, unit, partner, country, lat, lon in rows
-    ]
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":"))
-    return HttpResponse(body, content_type="application/geo+json")
+    document = partnerships_geojson(query=query)
+    gzipped = "gzip" in request.headers.get("Accept-Encoding", "")
+    etag = f'"{document["etag"]}{"-gz" if gzipped else ""}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        patch_vary_headers(not_modified, ["Accept-Encoding"])
+        return not_modified
+    response = HttpResponse(document["gzip"] if gzipped else document["body"], content_type="application/geo+json")
+    if gzipped:
+        # GZipMiddleware leaves a response that already has a Content-Encoding alone.
+        response["Content-Encoding"] = "gzip"
+    response["ETag"] = etag
+    patch_vary_headers(response, ["Accept-Encoding"])
+    patch_cache_control(response, public=True, max_age=GEOJSON_MAX_AGE)
+    return response
 
 
 def directory_anniversaries_ics(request, *, page):
-    calendar = Calendar()
-    calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Partnership anniversaries"))
+    """The next year's round anniversaries as iCalendar: built once per data
+    version, day, host and language (a thousand events take icalendar a while)."""
     host = request.get_host()
-    stamp = timezone.now()
-    for item in partnerships_upcoming_anniversaries(days=365):
-        partnership = item["partnership"]
-        event = Event()
-        event.add("uid", f"partnership-{partnership.pk}-{item['years']}@{host}")
-        event.add(
-            "summary",
-            _("%(years)s years: %(unit)s – %(partner)s")
-            % {"years": item["years"], "unit": partnership.local_unit_name, "partner": partnership.partner_name},
-        )
-        event.add("dtstart", item["date"])
-        event.add("dtstamp", stamp)
-        calendar.add_component(event)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+
+    def build():
+        calendar = Calendar()
+        calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
+        calendar.add("version", "2.0")
+        calendar.add("x-wr-calname", _("Partnership anniversaries"))
+        stamp = timezone.now()
+        for item in partnerships_upcoming_anniversaries(days=365):
+            event = Event()
+            event.add("uid", f"partnership-{item['pk']}-{item['years']}@{host}")
+            event.add(
+                "summary",
+                _("%(years)s years: %(unit)s – %(partner)s")
+                % {"years": item["years"], "unit": item["local_unit_name"], "partner": item["partner_name"]},
+            )
+            event.add("dtstart", item["date"])
+            event.add("dtstamp", stamp)
+            calendar.add_component(event)
+        return calendar.to_ical()
+
+    body = partnerships_cached("ics", (timezone.localdate(), host, get_language()), build)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -26,6 +26,7 @@ from wagtail.models import Locale
 
 from django_countries import countries
 
+from .directory import partnerships_changed
 from .directory_models import (
     LocalUnitKind,
     Partnership,
@@ -458,6 +459,10 @@ def partnerships_import(*, rows, dry_run=False, skip_invalid=False, progress=Non
         return report
     with transaction.atomic():
         _write(valid, report, progress=progress)
+        # Bulk queries send no signals: start a new directory data version now,
+        # and again once committed (a request may have cached the old rows meanwhile).
+        partnerships_changed()
+        transaction.on_commit(partnerships_changed)
     report.written = True
     return report
 

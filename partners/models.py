@@ -111,15 +111,10 @@ class PartnerIndexPage(RoutablePageMixin, ListingMixin, Page):
         return [*urls, {**urls[0], "location": urls[0]["location"] + self.reverse_subpage("map")}]
 
 
-class PartnerPage(ListingMixin, Page):
-    """A partner town, county, region or organisation abroad."""
+class CoordinatesMixin(models.Model):
+    """Latitude and longitude of a place abroad (both or neither), shared by
+    partner pages and directory partnerships so that both validate alike."""
 
-    official_name = models.CharField(
-        _("official name"), max_length=200, help_text=_("The name in the partner's own language, e.g. Stadt Borken.")
-    )
-    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.TOWN)
-    country = CountryField(_("country"))
-    region = models.CharField(_("region"), max_length=120, blank=True, help_text=_("Region, state or district."))
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -138,6 +133,31 @@ class PartnerPage(ListingMixin, Page):
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
         help_text=_("Between -180 and 180, e.g. 6.858 for Borken."),
     )
+
+    class Meta:
+        abstract = True
+
+    def coordinate_errors(self):
+        """{field: message} when only one coordinate is given; for clean()."""
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            return {missing: _("Give both latitude and longitude, or neither.")}
+        return {}
+
+    @property
+    def has_coordinates(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class PartnerPage(ListingMixin, CoordinatesMixin, Page):
+    """A partner town, county, region or organisation abroad."""
+
+    official_name = models.CharField(
+        _("official name"), max_length=200, help_text=_("The name in the partner's own language, e.g. Stadt Borken.")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.TOWN)
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=120, blank=True, help_text=_("Region, state or district."))
     website = models.URLField(_("website"), blank=True)
     coat_of_arms = models.ForeignKey(
         SiteImage,
@@ -248,20 +268,13 @@ class PartnerPage(ListingMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            missing = "longitude" if self.longitude is None else "latitude"
-            errors[missing] = _("Give both latitude and longitude, or neither.")
+        errors = self.coordinate_errors()
         if self.cooperation_since_date:
             if self.cooperation_since_year and self.cooperation_since_year != self.cooperation_since_date.year:
                 errors["cooperation_since_year"] = _("The year does not match the exact date.")
             self.cooperation_since_year = self.cooperation_since_date.year
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def has_coordinates(self):
-        return self.latitude is not None and self.longitude is not None
 
     @property
     def main_image(self):

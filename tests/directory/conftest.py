@@ -56,3 +56,14 @@ def english_interface(settings):
     """These tests pin the directory's English msgids; without the project catalogue
     the Polish default site falls back to them (the catalogue tests cover the Polish wording)."""
     settings.LOCALE_PATHS = []
+
+
+@pytest.fixture(autouse=True)
+def fresh_directory_cache():
+    """The directory caches counts and GeoJSON per data version; the database is
+    rolled back after each test but the cache is not, so start each test empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
