@@ -113,6 +113,12 @@ class MinorEditThroughModerationTests:
         editorial_setup()
         organisation = Page.objects.get(pk=german_tree.organisation.pk).specific
         editor = make_user("mops_editor", organisation.editors_group)
+        # The admin in English (the msgids), as for the admin_client fixture.
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(editor)
+        profile.preferred_language = "en"
+        profile.save()
         moderator = make_user("moderator", Group.objects.get(name=MODERATORS))
         return Page.objects.get(pk=news.pk).specific, editor, moderator
 
