@@ -87,6 +87,8 @@ TRANSLATOR_PERMISSIONS = (
     ACCESS_ADMIN,
     "wagtail_localize.submit_translation",
     "partners.change_cooperationarea",
+    # The footer texts (home.NetworkFooter), translated like the areas.
+    "home.change_networkfooter",
 )
 SITE_ADMINISTRATOR_PERMISSIONS = (
     ACCESS_ADMIN,
@@ -111,6 +113,8 @@ SITE_ADMINISTRATOR_PERMISSIONS = (
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
     "home.change_networksettings",
+    "home.add_networkfooter",
+    "home.change_networkfooter",
 )
 
 

@@ -1,14 +1,18 @@
 """Site-wide pages, the image model and the mixins every page shares."""
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -280,21 +284,97 @@ class StandardPage(ListingMixin, Page):
         verbose_name = _("standard page")
 
 
+class NetworkFooter(TranslatableMixin, models.Model):
+    """What the footer tells citizens about the network, in one language.
+
+    A translatable snippet rather than fields on ``NetworkSettings``: Wagtail
+    site settings are one row per site and cannot be translated, snippets are
+    translated in wagtail-localize's editor like pages. The setting points at
+    the Polish footer; every page shows the footer of its own language,
+    falling back to the Polish one (``NetworkSettings.footer_for``).
+    """
+
+    network_name = models.CharField(_("network name"), max_length=160)
+    address = models.TextField(_("address"), blank=True, max_length=400)
+    contact_text = models.TextField(
+        _("contact text"),
+        blank=True,
+        max_length=400,
+        help_text=_("E.g. office hours or who to contact, shown next to the e-mail address and phone number."),
+    )
+
+    panels = [FieldPanel("network_name"), FieldPanel("address"), FieldPanel("contact_text")]
+    translatable_fields = [
+        TranslatableField("network_name"),
+        TranslatableField("address"),
+        TranslatableField("contact_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("network footer")
+        verbose_name_plural = _("network footers")
+
+    def __str__(self):
+        return self.network_name
+
+
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
-    """What the footer says about the network, per site (texts live on the translatable home page)."""
+    """The footer of one site: contact details the same in every language, and
+    the translatable texts (name, address, contact text) in a ``NetworkFooter``."""
 
-    network_name = models.CharField(_("network name"), max_length=160, default="PartnerHub")
+    footer = models.ForeignKey(
+        NetworkFooter,
+        verbose_name=_("footer texts"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The network's name, address and contact text, translated like any other content."),
+    )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    address = models.TextField(_("address"), blank=True, max_length=400)
 
     panels = [
-        FieldPanel("network_name"),
-        MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")], heading=_("Contact")
-        ),
+        FieldPanel("footer"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
     ]
 
     class Meta:
         verbose_name = _("network settings")
+
+    def footer_for(self, language_code=None):
+        """The footer texts in a language (default: the active one), else the chosen (Polish) ones.
+
+        One query, cached on the instance: Wagtail keeps one settings object
+        per request, so the title and the footer share it.
+        """
+        if self.footer_id is None:
+            return None
+        language_code = get_supported_content_language_variant(language_code or translation.get_language())
+        cache = self.__dict__.setdefault("_footer_by_language", {})
+        if language_code not in cache:
+            same_key = NetworkFooter.objects.filter(pk=self.footer_id).values("translation_key")
+            footers = NetworkFooter.objects.filter(
+                Q(pk=self.footer_id) | Q(translation_key__in=same_key, locale__language_code=language_code)
+            ).select_related("locale")
+            by_language = {footer.locale.language_code: footer for footer in footers}
+            chosen = next((footer for footer in footers if footer.pk == self.footer_id), None)
+            cache[language_code] = by_language.get(language_code, chosen)
+        return cache[language_code]
+
+    # What templates, feeds and calendars read, in the reader's language.
+    @property
+    def network_name(self):
+        footer = self.footer_for()
+        return footer.network_name if footer else settings.WAGTAIL_SITE_NAME
+
+    @property
+    def address(self):
+        footer = self.footer_for()
+        return footer.address if footer else ""
+
+    @property
+    def contact_text(self):
+        footer = self.footer_for()
+        return footer.contact_text if footer else ""

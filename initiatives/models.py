@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -194,9 +194,9 @@ class InitiativePage(ListingMixin, Page):
         TranslatableField("funding_programme"),
         SynchronizedField("funding_amount"),
         SynchronizedField("funding_currency"),
-        SynchronizedField("gallery_images"),
+        TranslatableField("gallery_images"),  # captions translated, images copied
         SynchronizedField("related_documents"),
-        SynchronizedField("occurrences"),  # event dates and venues
+        TranslatableField("occurrences"),  # venues and descriptions translated, dates copied
     ]
 
     # The open API (/api/v2/pages/?type=initiatives.InitiativePage&fields=*); see docs/api.md.
@@ -250,12 +250,18 @@ class InitiativePage(ListingMixin, Page):
         return context
 
 
-class InitiativeGalleryImage(Orderable):
+class InitiativeGalleryImage(TranslatableMixin, Orderable):
+    """A gallery picture; translatable so that wagtail-localize offers its caption to translators."""
+
     page = ParentalKey(InitiativePage, related_name="gallery_images", on_delete=models.CASCADE)
     image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image"))
     caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+    translatable_fields = [SynchronizedField("image"), TranslatableField("caption")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
 
 
 class InitiativeDocument(Orderable):
@@ -267,8 +273,12 @@ class InitiativeDocument(Orderable):
     panels = [FieldPanel("document")]
 
 
-class InitiativeOccurrence(Orderable):
-    """One dated event of an initiative: what the calendar shows."""
+class InitiativeOccurrence(TranslatableMixin, Orderable):
+    """One dated event of an initiative: what the calendar shows.
+
+    Translatable so that its venue and description are translated with the
+    page (wagtail-localize) while the dates are copied from the Polish source.
+    """
 
     page = ParentalKey(InitiativePage, related_name="occurrences", on_delete=models.CASCADE)
     start = models.DateTimeField(_("starts"))
@@ -277,8 +287,14 @@ class InitiativeOccurrence(Orderable):
     description = models.CharField(_("description"), max_length=300, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue"), FieldPanel("description")]
+    translatable_fields = [
+        SynchronizedField("start"),
+        SynchronizedField("end"),
+        TranslatableField("venue"),
+        TranslatableField("description"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("event date")
         verbose_name_plural = _("event dates")
         ordering = ["start"]

@@ -52,6 +52,17 @@ def organisation_for_filter(*, home, slug):
     return _live_in(MemberOrganisationPage, home=home).filter(slug=slug).first()
 
 
+def _partner_keys(*, home, slug):
+    """The translation key of the partner called ``slug`` in ``home``'s locale, as a subquery.
+
+    Filters use the slug of the reader's language (/de/…?partner=borken-de),
+    while translated initiatives keep linking to the Polish partner page
+    (wagtail-localize synchronises the links): matching by translation key
+    finds them in every language.
+    """
+    return _live_in(PartnerPage, home=home).filter(slug=slug).values("translation_key")
+
+
 def initiatives_for_listing(
     *, home, area=None, organisation=None, partner=None, status=None, year=None, tag=None, with_images=True
 ):
@@ -65,7 +76,7 @@ def initiatives_for_listing(
     if area:
         initiatives = initiatives.filter(areas__slug=area)
     if partner:
-        initiatives = initiatives.filter(partners__slug=partner)
+        initiatives = initiatives.filter(partners__translation_key__in=_partner_keys(home=home, slug=partner))
     if status:
         initiatives = initiatives.filter(status=status)
     if tag:
@@ -78,7 +89,10 @@ def initiatives_for_listing(
         org = organisation_for_filter(home=home, slug=organisation)
         if org is None:
             return initiatives.none()
-        initiatives = initiatives.filter(Q(path__startswith=org.path, depth=org.depth + 1) | Q(organisers=org))
+        # Co-organisers of a translated initiative are the Polish pages: match by translation key.
+        initiatives = initiatives.filter(
+            Q(path__startswith=org.path, depth=org.depth + 1) | Q(organisers__translation_key=org.translation_key)
+        )
     if area or partner or tag or organisation:
         # Many-to-many filters can repeat a page once per matching row.
         initiatives = initiatives.distinct()
@@ -95,7 +109,7 @@ def news_for_listing(*, home, area=None, organisation=None, partner=None, year=N
     if area:
         news = news.filter(areas__slug=area)
     if partner:
-        news = news.filter(related_initiative__partners__slug=partner)
+        news = news.filter(related_initiative__partners__translation_key__in=_partner_keys(home=home, slug=partner))
     if tag:
         news = news.filter(tags__slug=tag)
     if year:

@@ -241,7 +241,7 @@ class PartnerPage(ListingMixin, CoordinatesMixin, Page):
         SynchronizedField("areas"),  # shown through `.localized` in the reader's language
         TranslatableField("summary"),
         TranslatableField("description"),
-        SynchronizedField("agreements"),  # dates, places and signatories' names
+        TranslatableField("agreements"),  # places and signatories translated, dates and documents copied
     ]
 
     # The open API (/api/v2/pages/?type=partners.PartnerPage&fields=*); see docs/api.md.
@@ -297,8 +297,13 @@ class SignatoryBlock(blocks.StructBlock):
         label = _("Signatory")
 
 
-class PartnerAgreement(Orderable):
-    """One signed document in a partnership's history."""
+class PartnerAgreement(TranslatableMixin, Orderable):
+    """One signed document in a partnership's history.
+
+    Translatable (each row has a ``translation_key`` and a ``locale``) so that
+    wagtail-localize offers its place and signatories to translators instead
+    of copying the Polish text onto the German page.
+    """
 
     page = ParentalKey(PartnerPage, related_name="agreements", on_delete=models.CASCADE)
     date_signed = models.DateField(_("date signed"))
@@ -322,8 +327,17 @@ class PartnerAgreement(Orderable):
         FieldPanel("signatories"),
         FieldPanel("document"),
     ]
+    # Signatories' names are usually kept as they are; their functions
+    # ("Burmistrz Bolesławca") and the place are translated.
+    translatable_fields = [
+        SynchronizedField("date_signed"),
+        SynchronizedField("kind"),
+        TranslatableField("place"),
+        TranslatableField("signatories"),
+        SynchronizedField("document"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("agreement")
         ordering = ["date_signed"]
 

@@ -21,10 +21,20 @@ def p(*paragraphs):
 
 
 NETWORK = {
+    # The footer texts (home.NetworkFooter) are translated; e-mail and phone are not.
     "name": "PartnerHub Demo",
     "email": "kontakt@partnerhub.example",
     "phone": "+48 75 000 00 00",
-    "address": "Bolesławiec, województwo dolnośląskie\nPolska",
+    "address": T(
+        "Bolesławiec, województwo dolnośląskie\nPolska",
+        "Bolesławiec, Lower Silesian Voivodeship\nPoland",
+        "Bolesławiec, Woiwodschaft Niederschlesien\nPolen",
+    ),
+    "contact_text": T(
+        "Biuro partnerstwa jest czynne od poniedziałku do piątku w godz. 8–16.",
+        "The partnership office is open Monday to Friday, 8 am to 4 pm.",
+        "Das Partnerschaftsbüro ist montags bis freitags von 8 bis 16 Uhr geöffnet.",
+    ),
 }
 
 # --- Areas of cooperation (a translatable snippet) ---------------------------

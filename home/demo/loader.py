@@ -32,7 +32,14 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from editorial.services import MODERATORS, TRANSLATORS, editorial_setup, organisation_onboard
-from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, NetworkSettings, StandardPage
+from home.models import (
+    HomeFeaturedInitiative,
+    HomePage,
+    HomePartnerHighlight,
+    NetworkFooter,
+    NetworkSettings,
+    StandardPage,
+)
 from initiatives.models import (
     InitiativeDocument,
     InitiativeGalleryImage,
@@ -166,6 +173,14 @@ class DemoLoader:
         if isinstance(value, str):
             self.memory.keep(value)
         return value
+
+    def child_row_identity(self, key):
+        """Translation key and locale of a translatable child row (agreement, event date, gallery picture).
+
+        Stable across runs, so an unchanged page compares equal (and is left
+        alone) and its translated rows keep their translations.
+        """
+        return {"translation_key": uuid.uuid5(DEMO_NAMESPACE, key), "locale": self.locale}
 
     def slug_of(self, value, fallback):
         if isinstance(value, T):
@@ -387,11 +402,17 @@ class DemoLoader:
         site.save()
         Site.objects.exclude(pk=site.pk).filter(root_page__depth__lt=2).delete()
         network, _created = NetworkSettings.objects.get_or_create(site=site)
-        network.network_name = content.NETWORK["name"]
+        footer = network.footer if network.footer_id else NetworkFooter(locale=self.locale)
+        footer.network_name = self.pl(content.NETWORK["name"])
+        footer.address = self.pl(content.NETWORK["address"])
+        footer.contact_text = self.pl(content.NETWORK["contact_text"])
+        footer.full_clean()
+        footer.save()
+        network.footer = footer
         network.contact_email = content.NETWORK["email"]
         network.contact_phone = content.NETWORK["phone"]
-        network.address = content.NETWORK["address"]
         network.save()
+        self.to_translate.append(footer)  # the footer in English and German, like the pages
         self.site = site
         self.pages["home"] = home
         self.to_translate.append(home)
@@ -471,14 +492,19 @@ class DemoLoader:
                 size=(400, 400),
             )
             agreements = []
-            for date_signed, kind, place, signatories, document_key in spec["agreements"]:
+            for number, (date_signed, kind, place, signatories, document_key) in enumerate(spec["agreements"]):
                 agreements.append(
                     PartnerAgreement(
+                        **self.child_row_identity(f"{slug}:agreement:{number}"),
                         date_signed=date_signed,
                         kind=kind,
-                        place=place,
+                        place=self.pl(place),
                         signatories=with_block_ids(
-                            f"{slug}:{date_signed}", [{"type": "signatory", "value": value} for value in signatories]
+                            f"{slug}:{date_signed}",
+                            [
+                                {"type": "signatory", "value": {key: self.pl(text) for key, text in value.items()}}
+                                for value in signatories
+                            ],
                         ),
                         document=self.documents.get(document_key),
                     )
@@ -562,21 +588,23 @@ class DemoLoader:
             )
             occurrences = [
                 InitiativeOccurrence(
+                    **self.child_row_identity(f"{spec['slug']}:occurrence:{number}"),
                     start=self.moment(start),
                     end=self.moment(start) + datetime.timedelta(hours=hours),
-                    venue=venue,
-                    description=description,
+                    venue=self.pl(venue),
+                    description=self.pl(description),
                 )
-                for start, hours, venue, description in spec["occurrences"]
+                for number, (start, hours, venue, description) in enumerate(spec["occurrences"])
             ]
             gallery = [
                 InitiativeGalleryImage(
+                    **self.child_row_identity(f"{spec['slug']}:gallery:{number}"),
                     image=image_upsert(
                         title=f"Demo: {spec['slug']} galeria {number}",
                         alt_text=f"Zdjęcie {number} z inicjatywy „{title}”",
                         collection=organisation.collection,
                     ),
-                    caption=f"Zdjęcie {number}",
+                    caption=self.pl(T(f"Zdjęcie {number}", f"Photo {number}", f"Foto {number}")),
                 )
                 for number in range(1, spec.get("gallery", 0) + 1)
             ]
