@@ -90,7 +90,14 @@ class TestTables:
 
     def test_the_report_names_pass_sizes_and_a_page_cache_that_did_nothing(self):
         config = {"scale": 0.1, "seconds": 3, "workers": 5, "sizes": run.network_sizes(scale=0.1, environ={})}
-        result = {"name": "home", "url": "/pl/", "queries": 9, "bytes": 100, "bytes_gzip": 60, "load": run.wrk_parse(WRK_OK)}
+        result = {
+            "name": "home",
+            "url": "/pl/",
+            "queries": 9,
+            "bytes": 100,
+            "bytes_gzip": 60,
+            "load": run.wrk_parse(WRK_OK),
+        }
         text = run.report_render(
             config=config,
             generated={"reused": True, "seconds": 61, "sizes": config["sizes"]},
@@ -107,7 +114,7 @@ class TestTables:
         assert "## Uncached pages" in text and "## Cached pages" in text
         assert "Page cache active in the cached pass: **no**" in text
         assert "served **uncompressed** (gzip -6 would make it 200 bytes)" in text
-        assert "| save a draft | 120 |" in text
+        assert "| save a draft | 120 | – | – |" in text
         assert "in 3 of 3 runs" in text
 
 
@@ -153,4 +160,3 @@ class TestConfiguration:
         assert config["workers"] == 5
         assert config["passes"] == ["uncached", "cached"]
         assert run.settings_from_env({"BENCH_SCALE": "0.1", "BENCH_PASSES": "cached"})["passes"] == ["cached"]
-
