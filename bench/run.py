@@ -256,19 +256,33 @@ def prepare(env, *, sizes):
     manage(env, "migrate", "--no-input", "-v", "0")
     manage(env, "collectstatic", "--no-input", "-v", "0")
     state = json.loads(shell(env, MARKER_SCRIPT).strip().splitlines()[-1])
+    generated = state["generated"] or {}
     if state["partnerships"]:
-        generated = state["generated"] or {}
         log(f"reusing the network already in the database ({state['partnerships']} partnerships)")
-        return {"reused": True, **generated}
-    log(f"generating the network: {sizes} (minutes at full scale)")
-    started = time.monotonic()
-    args = [f"--{key}={value}" for key, value in sizes.items()]
-    manage(env, "generate_network", *args, "--locales=pl,en,de", "--seed=1", capture=False)
-    seconds = time.monotonic() - started
-    generated = {"sizes": sizes, "seconds": round(seconds), "date": f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d}"}
-    shell(env, MARKER_WRITE_SCRIPT, stdin=json.dumps(generated))
-    log(f"generated the network in {seconds:.0f} s")
-    return {"reused": False, **generated}
+        reused = True
+    else:
+        log(f"generating the network: {sizes} (minutes at full scale)")
+        started = time.monotonic()
+        args = [f"--{key}={value}" for key, value in sizes.items()]
+        manage(env, "generate_network", *args, "--locales=pl,en,de", "--seed=1", capture=False)
+        seconds = time.monotonic() - started
+        generated = {
+            "sizes": sizes,
+            "seconds": round(seconds),
+            "date": f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d}",
+        }
+        shell(env, MARKER_WRITE_SCRIPT, stdin=json.dumps(generated))
+        log(f"generated the network in {seconds:.0f} s")
+        reused = False
+    if generated and generated.get("index_seconds") is None:
+        # The generator inserts pages in bulk, past the search index: site search must search them all.
+        log("building the search index (update_index)")
+        started = time.monotonic()
+        manage(env, "update_index")
+        generated["index_seconds"] = round(time.monotonic() - started)
+        shell(env, MARKER_WRITE_SCRIPT, stdin=json.dumps(generated))
+        log(f"built the search index in {generated['index_seconds']} s")
+    return {"reused": reused, **generated}
 
 
 URLS_SCRIPT = r"""
@@ -793,6 +807,8 @@ def report_render(*, config, generated, info, passes, admin, publish, geojson, c
         made = f"generated in {generated['seconds']} s" + (
             " (by an earlier run, reused)" if generated["reused"] else ""
         )
+        if generated.get("index_seconds") is not None:
+            made += f", search index built in {generated['index_seconds']} s"
     else:
         made = "reused (generation time unknown)"
     lines = [
