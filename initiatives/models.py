@@ -337,7 +337,8 @@ class NewsTag(TaggedItemBase):
 class NewsPage(ListingMixin, Page):
     """A news item; its author is the organisation whose section it is in."""
 
-    date = models.DateField(_("date"), default=timezone.localdate)
+    # Indexed: the home page and the feeds take the latest few of tens of thousands.
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     intro = models.TextField(_("intro"), max_length=500, help_text=_("The lead paragraph, shown in lists."))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     main_image = models.ForeignKey(

@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
+from caching.generation import cache_generation_bump
+
 from .directory_models import LocalUnitKind, Partnership, Voivodeship, fold_text
 from .models import CooperationArea, RelationshipStatus
 
@@ -173,6 +175,9 @@ def partnerships_data_version():
 def partnerships_changed(**_signal_kwargs):
     """Start a new data version: every cached count, map and feed is recomputed."""
     cache.set(DATA_VERSION_KEY, uuid.uuid4().hex[:12], None)
+    # Cached pages show the directory too; imports write in bulk (no model
+    # signals), so the page cache is invalidated here as well.
+    cache_generation_bump()
 
 
 def partnerships_cached(name, parts, compute):
