@@ -3,9 +3,13 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
+
+from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
 
 from .models import AccessionRequest, AccessionStatus, Delivery, Subscriber
 
@@ -85,3 +89,31 @@ def records_of_processing():
 
 def accession_requests_pending_count():
     return AccessionRequest.objects.filter(status=AccessionStatus.PENDING).count()
+
+
+def _live_in(model, *, locale, **filters):
+    return model.objects.live().public().filter(locale=locale, **filters)
+
+
+def newsletter_issue_suggest_pages(*, language, since):
+    """Recent live news and initiatives, and initiatives with upcoming events, in ``language`` (no repeats)."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    upcoming_ids = (
+        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__locale=locale, page__live=True)
+        .order_by("start")
+        .values_list("page_id", flat=True)[:20]
+    )
+    groups = [
+        _live_in(NewsPage, locale=locale, date__gte=since).order_by("-date")[:10],
+        _live_in(InitiativePage, locale=locale, first_published_at__date__gte=since).order_by("-first_published_at")[
+            :5
+        ],
+        _live_in(InitiativePage, locale=locale, pk__in=list(upcoming_ids)),
+    ]
+    pages = {}
+    for group in groups:
+        for page in group:
+            pages.setdefault(page.pk, page)
+    return list(pages.values())
