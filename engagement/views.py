@@ -9,7 +9,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
@@ -19,13 +19,15 @@ from django.views.decorators.csrf import csrf_exempt
 from .abuse import rate_limit_exceeded, rate_limited_response
 from .forms import AccessionForm, LinkRequestForm, SubscribeForm, SubscriberCorrectForm
 from .links import LinkInvalid, subscriber_from_token
-from .models import ConsentText
+from .models import ConsentText, RestrictionGround
 from .services.accession import accession_request_create
 from .services.newsletter import (
     subscriber_confirm,
     subscriber_erase,
     subscriber_export,
     subscriber_links_send,
+    subscriber_restrict,
+    subscriber_restriction_lift,
     subscriber_subscribe,
     subscriber_update,
 )
@@ -151,6 +153,26 @@ def newsletter_export(request, token):
     )
     response["Content-Disposition"] = 'attachment; filename="newsletter-data.json"'
     return response
+
+
+def newsletter_restrict(request, token):
+    """Restrict processing (art. 18) or object to it (art. 21), or lift either: a button on the "my data" page."""
+    try:
+        subscriber = subscriber_from_token(token=token, purpose="manage")
+    except LinkInvalid as error:
+        return _invalid_link(request, error)
+    if request.method != "POST":
+        return redirect("engagement:newsletter_manage", token=token)
+    ground = request.POST.get("ground", "")
+    if request.POST.get("lift"):
+        subscriber_restriction_lift(subscriber=subscriber)
+        messages.success(request, _("The restriction is lifted: you will receive the newsletter again."))
+    elif ground in RestrictionGround.values:
+        subscriber_restrict(subscriber=subscriber, ground=ground)
+        messages.success(request, _("Processing is restricted: we keep your data but send you nothing."))
+    else:
+        return HttpResponseBadRequest(_("Choose restriction or objection."))
+    return redirect("engagement:newsletter_manage", token=token)
 
 
 def newsletter_erase(request, token):

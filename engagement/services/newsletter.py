@@ -124,6 +124,8 @@ def subscriber_update(*, subscriber, email, language):
     if changed_email:
         subscriber.email = email
         subscriber.confirmed_at = None
+        # The bounces were about the old address: the new one starts afresh.
+        subscriber.suspended_at, subscriber.hard_bounces, subscriber.soft_bounces = None, 0, 0
     subscriber.full_clean(exclude=["consent"])
     subscriber.save()
     if changed_email:
