@@ -31,6 +31,10 @@ BOUNCE_SUBJECT_RE = re.compile(
     r"|returned mail|delivery problem|unzustellbar|nicht zustellbar|niedostarcz|nie dostarcz",
     re.IGNORECASE,
 )
+# Where a non-standard bounce starts quoting the original message.
+QUOTED_ORIGINAL_RE = re.compile(
+    r"^(?:-+ ?original message|-+ ?this is a copy|-+ ?below this line is a copy|received: )", re.I | re.M
+)
 SOFT_WORDS_RE = re.compile(
     r"mailbox (is )?full|over ?quota|quota exceeded|temporar|try again|deferred|greylist|delayed", re.IGNORECASE
 )
@@ -148,9 +152,7 @@ def _dsn_recipients(message):
 def _heuristic_recipients(message, text, own_addresses):
     """Bounces without a delivery-status part: the cause and the address come from the text."""
     # Only the explanation, not the quoted original (which names our own addresses).
-    explanation = re.split(r"^-+ ?(original message|this is a copy)|^Received: ", text, maxsplit=1, flags=re.I | re.M)[
-        0
-    ]
+    explanation = QUOTED_ORIGINAL_RE.split(text, maxsplit=1)[0]
     status_match = ENHANCED_STATUS_RE.search(explanation)
     if status_match:
         status = ".".join(status_match.groups())

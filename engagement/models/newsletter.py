@@ -75,6 +75,18 @@ class RestrictionGround(models.TextChoices):
     OBJECTION = "objection", _("Objection to processing (GDPR art. 21)")
 
 
+def _optional_link(model, verbose_name, on_delete, help_text):
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""):
     """An abstract model with the fields that say who something is for: language, scope, organisation, area.
 
@@ -88,24 +100,10 @@ def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""
         scope = models.CharField(
             scope_label, max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
         )
-        organisation = models.ForeignKey(
-            "partners.MemberOrganisationPage",
-            null=True,
-            blank=True,
-            on_delete=on_delete,
-            related_name="+",
-            verbose_name=_("organisation"),
-            help_text=organisation_help,
+        organisation = _optional_link(
+            "partners.MemberOrganisationPage", _("organisation"), on_delete, organisation_help
         )
-        area = models.ForeignKey(
-            "partners.CooperationArea",
-            null=True,
-            blank=True,
-            on_delete=on_delete,
-            related_name="+",
-            verbose_name=_("area of cooperation"),
-            help_text=area_help,
-        )
+        area = _optional_link("partners.CooperationArea", _("area of cooperation"), on_delete, area_help)
 
         class Meta:
             abstract = True

@@ -88,5 +88,10 @@ def onboard(tree, title, *, editor_username=None, django_user_model=None):
 
 
 def human(**overrides):
-    """wagtail-honeypot's two fields as a person's browser sends them: empty trap, form shown a minute ago."""
+    """wagtail-honeypot's two fields as a person's browser sends them: empty trap, form shown a minute ago.
+
+    ``whf_time="now"`` stands for the moment of the request (a bot posting at once).
+    """
+    if overrides.get("whf_time") == "now":
+        overrides["whf_time"] = str(int(time.time()))
     return {"whf_name": "", "whf_time": str(int(time.time()) - 60), **overrides}

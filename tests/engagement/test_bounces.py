@@ -87,9 +87,9 @@ def dsn(*, to, recipient, status="5.1.1", action="failed", diagnostic="smtp; 550
     ).encode()
 
 
-def headers_of(message):
+def headers_of(message, indent=""):
     """The headers of a sent message, as a bounce quotes them back."""
-    return "\n        ".join(f"{name}: {value}" for name, value in message.message().items())
+    return f"\n{indent}".join(f"{name}: {value}" for name, value in message.message().items()) + "\n"
 
 
 def maildir_with(tmp_path, *raw_messages):
@@ -97,6 +97,16 @@ def maildir_with(tmp_path, *raw_messages):
     for raw in raw_messages:
         box.add(raw)
     return tmp_path / "bounces"
+
+
+def mbox_with(tmp_path, *raw_messages):
+    path = tmp_path / "bounces.mbox"
+    box = mailbox.mbox(path)
+    for raw in raw_messages:
+        box.add(raw)
+    box.flush()
+    box.close()
+    return path
 
 
 def process(location, *args):
@@ -185,7 +195,7 @@ class MaildirTests:
         assert "1 already recorded" in out
 
     def test_a_bounce_whose_envelope_was_rewritten_is_matched_by_the_quoted_delivery_header(self, sent, tmp_path):
-        original = headers_of(sent["messages"]["jan@example.org"])
+        original = headers_of(sent["messages"]["jan@example.org"], indent=" " * 8)
         raw = dsn(to=BOUNCE_ADDRESS, recipient="jan@example.org", original=original)
         process(maildir_with(tmp_path, raw))
         assert Bounce.objects.get().delivery == delivery_of(sent["jan"], sent["issue"])
@@ -243,11 +253,12 @@ class MaildirTests:
 class NonStandardBounceTests:
     def test_a_qmail_failure_notice_in_an_mbox_is_matched_by_the_quoted_header(self, sent, tmp_path):
         message = sent["messages"]["anna@example.org"]
-        raw = textwrap.dedent(
-            f"""\
+        raw = (
+            textwrap.dedent(
+                """\
             Return-Path: <>
             From: MAILER-DAEMON@qmail.example.net
-            To: {BOUNCE_ADDRESS}
+            To: bounces@lists.partnerhub.example
             Subject: failure notice
             Message-ID: <qmail-1@qmail.example.net>
 
@@ -260,14 +271,11 @@ class NonStandardBounceTests:
 
             --- Below this line is a copy of the message.
 
-            {headers_of(message)}
             """
-        ).encode()
-        path = tmp_path / "bounces.mbox"
-        box = mailbox.mbox(path)
-        box.add(raw)
-        box.flush()
-        box.close()
+            ).encode()
+            + headers_of(message).encode()
+        )
+        path = mbox_with(tmp_path, raw)
         out, _err = process(path)
         bounce = Bounce.objects.get()
         assert (bounce.kind, bounce.status) == (BounceKind.HARD, "5.1.1")
@@ -295,11 +303,7 @@ class NonStandardBounceTests:
                 550 No such user here
             """
         ).encode()
-        path = tmp_path / "bounces.mbox"
-        box = mailbox.mbox(path)
-        box.add(raw)
-        box.flush()
-        box.close()
+        path = mbox_with(tmp_path, raw)
         process(path)
         jan = Subscriber.objects.get(pk=sent["jan"].pk)
         assert jan.hard_bounces == 1
@@ -307,11 +311,9 @@ class NonStandardBounceTests:
         assert Subscriber.objects.get(pk=sent["anna"].pk).hard_bounces == 0
 
     def test_an_unmatched_message_in_an_mbox_goes_to_the_unmatched_file(self, tree, tmp_path):
-        path = tmp_path / "bounces.mbox"
-        box = mailbox.mbox(path)
-        box.add(b"From: someone@example.org\nSubject: Hello\nMessage-ID: <hi@example.org>\n\nJust saying hi.\n")
-        box.flush()
-        box.close()
+        path = mbox_with(
+            tmp_path, b"From: someone@example.org\nSubject: Hello\nMessage-ID: <hi@example.org>\n\nJust saying hi.\n"
+        )
         _out, err = process(path)
         assert "<hi@example.org>: not a bounce" in err
         assert len(mailbox.mbox(path)) == 0
