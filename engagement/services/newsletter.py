@@ -44,6 +44,14 @@ def _subscriber_email(*, subscriber, template, context=None, html=False):
     )
 
 
+def _confirmation_send(*, subscriber):
+    _subscriber_email(
+        subscriber=subscriber,
+        template="confirm_subscription",
+        context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
+    ).send()
+
+
 @transaction.atomic
 def subscriber_subscribe(
     *, email, language, consent_version, scope=SubscriptionScope.NETWORK, organisation=None, area=None
@@ -86,11 +94,7 @@ def subscriber_subscribe(
         subscriber.consent = consent
         subscriber.consented_at = timezone.now()
         subscriber.save(update_fields=["language", "consent", "consented_at"])
-    _subscriber_email(
-        subscriber=subscriber,
-        template="confirm_subscription",
-        context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
-    ).send()
+    _confirmation_send(subscriber=subscriber)
     return subscriber
 
 
@@ -129,11 +133,7 @@ def subscriber_update(*, subscriber, email, language):
     subscriber.full_clean(exclude=["consent"])
     subscriber.save()
     if changed_email:
-        _subscriber_email(
-            subscriber=subscriber,
-            template="confirm_subscription",
-            context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
-        ).send()
+        _confirmation_send(subscriber=subscriber)
     return subscriber
 
 
