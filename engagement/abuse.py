@@ -2,18 +2,19 @@
 
 The rate limit counts submissions (POST requests) per client address and
 form in the cache, in fixed windows: cheap, and good enough to stop a script
-hammering a form. The honeypot is a text field hidden from people (and from
-screen readers) that bots fill in; a filled-in honeypot gets the normal
-success answer but nothing is stored or sent, so the bot learns nothing.
+hammering a form. The honeypot is wagtail-honeypot's: a text field hidden from people
+(and from screen readers) that bots fill in, plus the time the form was
+shown (a bot that posts within seconds is caught). Form-builder pages use its
+model mixins directly; the other public forms check the same two fields
+here. A tripped honeypot gets the normal success answer but nothing is stored
+or sent, so the bot learns nothing.
 """
 
-from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
 
-HONEYPOT_FIELD = "website_address"
+from wagtail_honeypot.models import HoneypotFormSubmissionMixin
 
 
 def client_ip(request):
@@ -41,23 +42,24 @@ def rate_limited_response(request):
     return TemplateResponse(request, "engagement/rate_limited.html", {}, status=429)
 
 
-class HoneypotField(forms.CharField):
-    def __init__(self, **kwargs):
-        super().__init__(
-            required=False,
-            label=_("Leave this field empty"),
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-            **kwargs,
-        )
+def honeypot_tripped(data):
+    """Whether a POST looks like a bot's, by wagtail-honeypot's rules (for forms that are not form-builder pages).
+
+    The form carries wagtail-honeypot's two fields (``{% honeypot_fields %}``):
+    a text field people never see, which must stay empty, and the time the
+    form was rendered, which must be more than HONEYPOT_TIME_INTERVAL seconds
+    ago. A missing field counts as a bot too: people submit the form we rendered.
+    """
+    name_field = settings.HONEYPOT_NAME_FIELD
+    time_field = settings.HONEYPOT_TIME_FIELD
+    if name_field not in data or time_field not in data or data[name_field] != "":
+        return True
+    return not HoneypotFormSubmissionMixin.time_diff(data[time_field], settings.HONEYPOT_TIME_INTERVAL)
 
 
-class HoneypotFormMixin:
-    """Adds the hidden honeypot field; ``is_spam`` tells whether a bot filled it in."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields[HONEYPOT_FIELD] = HoneypotField()
+class HoneypotCheckMixin:
+    """For plain Django forms: ``is_spam`` tells whether a bot filled the form (see ``honeypot_tripped``)."""
 
     @property
     def is_spam(self):
-        return bool(self.data.get(HONEYPOT_FIELD))
+        return self.is_bound and honeypot_tripped(self.data)

@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import CooperationArea, MemberOrganisationPage, OrganisationKind
 
-from .abuse import HoneypotFormMixin
+from .abuse import HoneypotCheckMixin
 from .models import Offer, SubscriptionScope
 
 
-class AccessionForm(HoneypotFormMixin, forms.Form):
+class AccessionForm(HoneypotCheckMixin, forms.Form):
     organisation_name = forms.CharField(label=_("Name of the organisation"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationKind.choices)
     contact_person = forms.CharField(label=_("Contact person"), max_length=160)
@@ -31,7 +31,7 @@ class AccessionForm(HoneypotFormMixin, forms.Form):
     )
 
 
-class SubscribeForm(HoneypotFormMixin, forms.Form):
+class SubscribeForm(HoneypotCheckMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     # The version of the consent text the visitor was shown: the one recorded.
     consent_version = forms.IntegerField(widget=forms.HiddenInput)
@@ -78,7 +78,7 @@ class SubscribeForm(HoneypotFormMixin, forms.Form):
         return cleaned
 
 
-class LinkRequestForm(HoneypotFormMixin, forms.Form):
+class LinkRequestForm(HoneypotCheckMixin, forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
 
 

@@ -6,10 +6,13 @@ Because the key is random per subscription, a link stops working the moment
 the subscription is erased.
 """
 
+import re
+
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 # Unsubscribe links sit in old e-mails for a long time; they stay valid for
@@ -65,3 +68,38 @@ def subscriber_url(*, subscriber, purpose, language=None):
             kwargs={"token": subscriber_token(subscriber=subscriber, purpose=purpose)},
         )
     return absolute_url(path)
+
+
+# --- Bounces: which delivery a returned message belongs to ----------------------
+#
+# The token is short, lower-case and made of letters, digits and "-" only, so
+# it survives as the "+detail" of an envelope address (VERP; some mail servers
+# lower-case local parts) and in a header quoted back by a bounce.
+
+DELIVERY_HEADER = "X-PartnerHub-Delivery"
+DELIVERY_TOKEN_RE = re.compile(r"d(?P<id>\d{1,18})-(?P<mac>[0-9a-f]{16})")
+
+
+def _delivery_mac(delivery_id):
+    return salted_hmac("engagement.delivery.bounce", str(delivery_id)).hexdigest()[:16]
+
+
+def delivery_token(*, delivery_id):
+    return f"d{delivery_id}-{_delivery_mac(delivery_id)}"
+
+
+def delivery_id_from_token(token):
+    """The delivery id a token names, or None if it is not one of ours (forged or mangled)."""
+    match = DELIVERY_TOKEN_RE.fullmatch(token.lower())
+    if match is None or not constant_time_compare(match["mac"], _delivery_mac(match["id"])):
+        return None
+    return int(match["id"])
+
+
+def delivery_bounce_address(*, delivery_id):
+    """The envelope sender for one delivery: ``bounces+<token>@domain``, or None without NEWSLETTER_BOUNCE_ADDRESS."""
+    address = settings.NEWSLETTER_BOUNCE_ADDRESS
+    if not address or "@" not in address:
+        return None
+    local, domain = address.rsplit("@", 1)
+    return f"{local}+{delivery_token(delivery_id=delivery_id)}@{domain}"

@@ -3,11 +3,15 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Min
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
 
-from .models import AccessionRequest, AccessionStatus, Delivery, Subscriber
+from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
+
+from .models import AccessionRequest, AccessionStatus, Bounce, Delivery, Subscriber
 
 
 def _row(*, category, data, purpose, legal_basis, retention, stats):
@@ -37,7 +41,9 @@ def records_of_processing():
             purpose=_("Sending the newsletter the person asked for"),
             legal_basis=_("Consent (GDPR art. 6(1)(a)), given by double opt-in"),
             retention=_("Until the person unsubscribes or erases the data (one click in every e-mail)"),
-            stats=_stats(Subscriber.objects.filter(confirmed_at__isnull=False), "created_at"),
+            stats=_stats(
+                Subscriber.objects.filter(confirmed_at__isnull=False, restricted_at__isnull=True), "created_at"
+            ),
         ),
         _row(
             category=_("Newsletter sign-ups awaiting confirmation"),
@@ -48,12 +54,30 @@ def records_of_processing():
             stats=_stats(Subscriber.objects.filter(confirmed_at__isnull=True), "created_at"),
         ),
         _row(
+            category=_("Newsletter subscriptions with restricted processing"),
+            data=_("As for confirmed subscribers, plus since when and on what ground processing is restricted"),
+            purpose=_("Keeping the data the person asked us to keep (or objected to using); nothing is sent"),
+            legal_basis=_("Restriction (GDPR art. 18) or objection (art. 21) by the data subject"),
+            retention=_("Until the person lifts the restriction, unsubscribes or erases the data"),
+            stats=_stats(Subscriber.objects.filter(restricted_at__isnull=False), "restricted_at"),
+        ),
+        _row(
             category=_("Newsletter deliveries"),
             data=_("Which issue was sent to which subscription, status and error message"),
             purpose=_("Proving delivery and handling failures and bounces"),
             legal_basis=_("Legitimate interest (GDPR art. 6(1)(f))"),
             retention=_("Detached from the person when the subscription is erased; counts only afterwards"),
             stats=_stats(Delivery.objects.filter(subscriber__isnull=False), "attempted_at"),
+        ),
+        _row(
+            category=_("Newsletter bounces"),
+            data=_(
+                "Which delivery came back undelivered, permanent or temporary, the mail server's status and message"
+            ),
+            purpose=_("Stopping mail to addresses that no longer work"),
+            legal_basis=_("Legitimate interest (GDPR art. 6(1)(f))"),
+            retention=_("Detached from the person and the server message cleared when the subscription is erased"),
+            stats=_stats(Bounce.objects.filter(subscriber__isnull=False), "received_at"),
         ),
         _row(
             category=_("Contact form messages"),
@@ -85,3 +109,31 @@ def records_of_processing():
 
 def accession_requests_pending_count():
     return AccessionRequest.objects.filter(status=AccessionStatus.PENDING).count()
+
+
+def _live_in(model, *, locale, **filters):
+    return model.objects.live().public().filter(locale=locale, **filters)
+
+
+def newsletter_issue_suggest_pages(*, language, since):
+    """Recent live news and initiatives, and initiatives with upcoming events, in ``language`` (no repeats)."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None:
+        return []
+    upcoming_ids = (
+        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__locale=locale, page__live=True)
+        .order_by("start")
+        .values_list("page_id", flat=True)[:20]
+    )
+    groups = [
+        _live_in(NewsPage, locale=locale, date__gte=since).order_by("-date")[:10],
+        _live_in(InitiativePage, locale=locale, first_published_at__date__gte=since).order_by("-first_published_at")[
+            :5
+        ],
+        _live_in(InitiativePage, locale=locale, pk__in=list(upcoming_ids)),
+    ]
+    pages = {}
+    for group in groups:
+        for page in group:
+            pages.setdefault(page.pk, page)
+    return list(pages.values())

@@ -11,6 +11,7 @@ urlpatterns = [
     path("newsletter/unsubscribe/<str:token>/", views.newsletter_unsubscribe, name="newsletter_unsubscribe"),
     path("newsletter/my-data/<str:token>/", views.newsletter_manage, name="newsletter_manage"),
     path("newsletter/my-data/<str:token>/download/", views.newsletter_export, name="newsletter_export"),
+    path("newsletter/my-data/<str:token>/restrict/", views.newsletter_restrict, name="newsletter_restrict"),
     path("newsletter/my-data/<str:token>/erase/", views.newsletter_erase, name="newsletter_erase"),
     path("join/activate/<uidb64>/<token>/", views.EditorActivateView.as_view(), name="editor_activate"),
 ]

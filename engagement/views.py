@@ -4,12 +4,13 @@ Every form here is rate limited per IP and carries a honeypot. Answers never
 reveal whether an address is subscribed.
 """
 
+import functools
 import json
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import get_language
@@ -19,13 +20,15 @@ from django.views.decorators.csrf import csrf_exempt
 from .abuse import rate_limit_exceeded, rate_limited_response
 from .forms import AccessionForm, LinkRequestForm, SubscribeForm, SubscriberCorrectForm
 from .links import LinkInvalid, subscriber_from_token
-from .models import ConsentText
+from .models import ConsentText, RestrictionGround
 from .services.accession import accession_request_create
 from .services.newsletter import (
     subscriber_confirm,
     subscriber_erase,
     subscriber_export,
     subscriber_links_send,
+    subscriber_restrict,
+    subscriber_restriction_lift,
     subscriber_subscribe,
     subscriber_update,
 )
@@ -89,13 +92,27 @@ def _invalid_link(request, error):
     )
 
 
-def newsletter_confirm(request, token):
+def _signed_link(purpose):
+    """The view gets the subscription its link names; an expired, tampered or erased link gets the 400 page."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapped(request, token):
+            try:
+                subscriber = subscriber_from_token(token=token, purpose=purpose)
+            except LinkInvalid as error:
+                return _invalid_link(request, error)
+            return view(request, token, subscriber=subscriber)
+
+        return wrapped
+
+    return decorator
+
+
+@_signed_link("confirm")
+def newsletter_confirm(request, token, *, subscriber):
     # Confirming takes a button press (POST): mail scanners that open links
     # must not be able to confirm a subscription on the person's behalf.
-    try:
-        subscriber = subscriber_from_token(token=token, purpose="confirm")
-    except LinkInvalid as error:
-        return _invalid_link(request, error)
     if request.method == "POST":
         subscriber_confirm(subscriber=subscriber)
         return render(request, "engagement/newsletter/confirmed.html", {"subscriber": subscriber})
@@ -103,11 +120,8 @@ def newsletter_confirm(request, token):
 
 
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" without a CSRF token; the signed link is the authority.
-def newsletter_unsubscribe(request, token):
-    try:
-        subscriber = subscriber_from_token(token=token, purpose="unsubscribe")
-    except LinkInvalid as error:
-        return _invalid_link(request, error)
+@_signed_link("unsubscribe")
+def newsletter_unsubscribe(request, token, *, subscriber):
     if request.method == "POST":
         subscriber_erase(subscriber=subscriber)
         return render(request, "engagement/newsletter/unsubscribed.html")
@@ -115,11 +129,8 @@ def newsletter_unsubscribe(request, token):
     return render(request, "engagement/newsletter/unsubscribe.html", {"subscriber": subscriber})
 
 
-def newsletter_manage(request, token):
-    try:
-        subscriber = subscriber_from_token(token=token, purpose="manage")
-    except LinkInvalid as error:
-        return _invalid_link(request, error)
+@_signed_link("manage")
+def newsletter_manage(request, token, *, subscriber):
     form = SubscriberCorrectForm(
         request.POST or None, initial={"email": subscriber.email, "language": subscriber.language}
     )
@@ -140,11 +151,8 @@ def newsletter_manage(request, token):
     )
 
 
-def newsletter_export(request, token):
-    try:
-        subscriber = subscriber_from_token(token=token, purpose="manage")
-    except LinkInvalid as error:
-        return _invalid_link(request, error)
+@_signed_link("manage")
+def newsletter_export(request, token, *, subscriber):
     response = HttpResponse(
         json.dumps(subscriber_export(subscriber=subscriber), indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -153,11 +161,25 @@ def newsletter_export(request, token):
     return response
 
 
-def newsletter_erase(request, token):
-    try:
-        subscriber = subscriber_from_token(token=token, purpose="manage")
-    except LinkInvalid as error:
-        return _invalid_link(request, error)
+@_signed_link("manage")
+def newsletter_restrict(request, token, *, subscriber):
+    """Restrict processing (art. 18) or object to it (art. 21), or lift either: a button on the "my data" page."""
+    if request.method != "POST":
+        return redirect("engagement:newsletter_manage", token=token)
+    ground = request.POST.get("ground", "")
+    if request.POST.get("lift"):
+        subscriber_restriction_lift(subscriber=subscriber)
+        messages.success(request, _("The restriction is lifted: you will receive the newsletter again."))
+    elif ground in RestrictionGround.values:
+        subscriber_restrict(subscriber=subscriber, ground=ground)
+        messages.success(request, _("Processing is restricted: we keep your data but send you nothing."))
+    else:
+        return HttpResponseBadRequest(_("Choose restriction or objection."))
+    return redirect("engagement:newsletter_manage", token=token)
+
+
+@_signed_link("manage")
+def newsletter_erase(request, token, *, subscriber):
     if request.method == "POST":
         subscriber_erase(subscriber=subscriber)
         return render(request, "engagement/newsletter/erased.html")

@@ -58,8 +58,9 @@ class SubscriberViewSet(SnippetViewSet):
     icon = "user"
     menu_label = _("Subscribers")
     inspect_view_enabled = True
-    list_display = ["email", "language", "scope", "confirmed_at"]
-    list_filter = ["language", "scope"]
+    # Restriction (art. 18/21) and bounce suspension are shown so moderators know why someone gets nothing.
+    list_display = ["email", "language", "scope", "confirmed_at", "restriction_ground", "hard_bounces", "suspended_at"]
+    list_filter = ["language", "scope", "restriction_ground"]
     search_fields = ["email"]
 
 

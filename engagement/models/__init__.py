@@ -1,12 +1,15 @@
 from .accession import AccessionPage, AccessionRequest, AccessionStatus, Offer
 from .contact import ContactFormField, ContactFormPage
 from .newsletter import (
+    Bounce,
+    BounceKind,
     ConsentText,
     Delivery,
     DeliveryStatus,
     IssueStatus,
     NewsletterIssue,
     NewsletterIssueItem,
+    RestrictionGround,
     Subscriber,
     SubscriptionScope,
 )
@@ -16,6 +19,8 @@ __all__ = [
     "AccessionPage",
     "AccessionRequest",
     "AccessionStatus",
+    "Bounce",
+    "BounceKind",
     "ConsentText",
     "ContactFormField",
     "ContactFormPage",
@@ -26,6 +31,7 @@ __all__ = [
     "NewsletterIssueItem",
     "Offer",
     "PurgeLog",
+    "RestrictionGround",
     "Subscriber",
     "SubscriptionScope",
 ]

@@ -9,7 +9,8 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from engagement.abuse import HONEYPOT_FIELD, HoneypotField
+from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
+
 from home.models import ListingMixin, tabbed_edit_handler
 
 
@@ -17,11 +18,14 @@ class ContactFormField(AbstractFormField):
     page = ParentalKey("engagement.ContactFormPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class ContactFormPage(ListingMixin, AbstractEmailForm):
+class ContactFormPage(ListingMixin, HoneypotFormMixin, HoneypotFormSubmissionMixin):
     """A contact form of the network or of one member organisation.
 
     Its submissions are visible in the admin to whoever may edit the page,
     i.e. the organisation's own editors (and the network's moderators).
+    The honeypot is wagtail-honeypot's (on by default, HONEYPOT_ENABLED_DEFAULT):
+    a submission that trips it gets the thank-you page but is neither stored
+    nor e-mailed.
     """
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -46,6 +50,7 @@ class ContactFormPage(ListingMixin, AbstractEmailForm):
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("privacy_notice"),
         FieldPanel("thank_you_text"),
+        FieldPanel("honeypot"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
@@ -59,21 +64,9 @@ class ContactFormPage(ListingMixin, AbstractEmailForm):
     class Meta:
         verbose_name = _("contact form page")
 
-    def get_form(self, *args, **kwargs):
-        form = super().get_form(*args, **kwargs)
-        form.fields[HONEYPOT_FIELD] = HoneypotField()
-        return form
-
-    def process_form_submission(self, form):
-        # The honeypot is not the visitor's data: never store or e-mail it.
-        form.cleaned_data.pop(HONEYPOT_FIELD, None)
-        return super().process_form_submission(form)
-
     def serve(self, request, *args, **kwargs):
         from engagement.abuse import rate_limit_exceeded, rate_limited_response
 
         if rate_limit_exceeded(request, scope="contact"):
             return rate_limited_response(request)
-        if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
-            return self.render_landing_page(request)
         return super().serve(request, *args, **kwargs)

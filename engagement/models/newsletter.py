@@ -68,28 +68,58 @@ class ConsentText(models.Model):
         return cls.objects.filter(language=language).order_by("-version").first()
 
 
-class Subscriber(models.Model):
+class RestrictionGround(models.TextChoices):
+    """Why processing of a subscription is restricted (the data stays, nothing is sent)."""
+
+    RESTRICTION = "restriction", _("Restriction of processing (GDPR art. 18)")
+    OBJECTION = "objection", _("Objection to processing (GDPR art. 21)")
+
+
+def _optional_link(model, verbose_name, on_delete, help_text):
+    return models.ForeignKey(
+        model,
+        null=True,
+        blank=True,
+        on_delete=on_delete,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
+def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""):
+    """An abstract model with the fields that say who something is for: language, scope, organisation, area.
+
+    Subscriptions and issues need the same four fields; they differ only in
+    what happens when the organisation or area goes away (a subscription to
+    it goes too, an issue keeps its history) and in their labels.
+    """
+
+    class Audience(models.Model):
+        language = models.CharField(_("language"), max_length=10, choices=language_choices)
+        scope = models.CharField(
+            scope_label, max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
+        )
+        organisation = _optional_link(
+            "partners.MemberOrganisationPage", _("organisation"), on_delete, organisation_help
+        )
+        area = _optional_link("partners.CooperationArea", _("area of cooperation"), on_delete, area_help)
+
+        class Meta:
+            abstract = True
+
+        def get_scope_display_full(self):
+            if self.scope == SubscriptionScope.ORGANISATION and self.organisation:
+                return f"{self.get_scope_display()}: {self.organisation.title}"
+            if self.scope == SubscriptionScope.AREA and self.area:
+                return f"{self.get_scope_display()}: {self.area.name}"
+            return str(self.get_scope_display())
+
+    return Audience
+
+
+class Subscriber(audience_model(on_delete=models.CASCADE, scope_label=_("scope"))):
     email = models.EmailField(_("e-mail"))
-    language = models.CharField(_("language"), max_length=10, choices=language_choices)
-    scope = models.CharField(
-        _("scope"), max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
-    )
-    organisation = models.ForeignKey(
-        "partners.MemberOrganisationPage",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
-    area = models.ForeignKey(
-        "partners.CooperationArea",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("area of cooperation"),
-    )
     consent = models.ForeignKey(
         ConsentText, on_delete=models.PROTECT, related_name="subscribers", verbose_name=_("consent text accepted")
     )
@@ -99,6 +129,21 @@ class Subscriber(models.Model):
     # Bound into every signed link: a link stops working once the
     # subscription is erased, even if the same address subscribes again.
     key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    # GDPR art. 18 / 21: the data stays (and shows in exports and records of
+    # processing), but nothing is sent until the subscriber lifts it.
+    restricted_at = models.DateTimeField(_("processing restricted since"), null=True, blank=True)
+    restriction_ground = models.CharField(
+        _("ground of the restriction"), max_length=20, choices=RestrictionGround.choices, blank=True
+    )
+    # Bounces reported later by e-mail (manage.py process_bounces).
+    hard_bounces = models.PositiveIntegerField(_("hard bounces"), default=0)
+    soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0)
+    suspended_at = models.DateTimeField(
+        _("suspended for bounces since"),
+        null=True,
+        blank=True,
+        help_text=_("Set after too many hard bounces: the address no longer receives issues."),
+    )
 
     class Meta:
         verbose_name = _("subscriber")
@@ -126,12 +171,18 @@ class Subscriber(models.Model):
     def is_confirmed(self):
         return self.confirmed_at is not None
 
-    def get_scope_display_full(self):
-        if self.scope == SubscriptionScope.ORGANISATION and self.organisation:
-            return f"{self.get_scope_display()}: {self.organisation.title}"
-        if self.scope == SubscriptionScope.AREA and self.area:
-            return f"{self.get_scope_display()}: {self.area.name}"
-        return str(self.get_scope_display())
+    @property
+    def is_restricted(self):
+        return self.restricted_at is not None
+
+    @property
+    def is_suspended(self):
+        return self.suspended_at is not None
+
+    @property
+    def receives_mail(self):
+        """Only confirmed subscriptions that are neither restricted nor suspended get issues."""
+        return self.is_confirmed and not self.is_restricted and not self.is_suspended
 
 
 class IssueStatus(models.TextChoices):
@@ -140,33 +191,19 @@ class IssueStatus(models.TextChoices):
     SENT = "sent", _("Sent")
 
 
-class NewsletterIssue(ClusterableModel):
+class NewsletterIssue(
+    audience_model(
+        on_delete=models.SET_NULL,
+        scope_label=_("audience"),
+        organisation_help=_("Only for issues sent to one organisation's subscribers."),
+        area_help=_("Only for issues sent to one area's subscribers."),
+    ),
+    ClusterableModel,
+):
     """One issue of the newsletter in one language, composed from recent content."""
 
-    language = models.CharField(_("language"), max_length=10, choices=language_choices)
     subject = models.CharField(_("subject"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True, max_length=3000)
-    scope = models.CharField(
-        _("audience"), max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
-    )
-    organisation = models.ForeignKey(
-        "partners.MemberOrganisationPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation"),
-        help_text=_("Only for issues sent to one organisation's subscribers."),
-    )
-    area = models.ForeignKey(
-        "partners.CooperationArea",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("area of cooperation"),
-        help_text=_("Only for issues sent to one area's subscribers."),
-    )
     status = models.CharField(
         _("status"), max_length=10, choices=IssueStatus.choices, default=IssueStatus.DRAFT, editable=False
     )
@@ -232,3 +269,42 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["issue", "subscriber"], name="one_delivery_per_issue_and_subscriber")
         ]
+
+
+class BounceKind(models.TextChoices):
+    HARD = "hard", _("Hard (permanent failure)")
+    SOFT = "soft", _("Soft (temporary failure)")
+
+
+class Bounce(models.Model):
+    """A bounce reported by e-mail after sending, matched to its delivery and subscription.
+
+    Bounces that match nothing are not stored here (they would be personal
+    data of strangers): ``process_bounces`` reports them and leaves them in
+    the mailbox's "unmatched" folder for a person to look at.
+    """
+
+    delivery = models.ForeignKey(
+        Delivery, null=True, blank=True, on_delete=models.SET_NULL, related_name="bounces", verbose_name=_("delivery")
+    )
+    subscriber = models.ForeignKey(
+        Subscriber,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bounces",
+        verbose_name=_("subscriber"),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=BounceKind.choices)
+    status = models.CharField(_("status code"), max_length=20, blank=True, help_text=_("e.g. 5.1.1"))
+    diagnostic = models.TextField(_("diagnostic"), blank=True)
+    message_id = models.CharField(_("message ID of the report"), max_length=998, blank=True)
+    received_at = models.DateTimeField(_("processed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bounce")
+        verbose_name_plural = _("bounces")
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.status}".strip()

@@ -11,12 +11,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
-
-from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
-
 from ..emails import email_build, unsubscribe_headers
-from ..links import subscriber_url
+from ..links import DELIVERY_HEADER, delivery_bounce_address, delivery_token, subscriber_url
 from ..models import (
     ConsentText,
     Delivery,
@@ -24,9 +20,11 @@ from ..models import (
     IssueStatus,
     NewsletterIssue,
     NewsletterIssueItem,
+    RestrictionGround,
     Subscriber,
     SubscriptionScope,
 )
+from ..selectors import newsletter_issue_suggest_pages
 
 
 def _subscriber_email(*, subscriber, template, context=None, html=False):
@@ -44,6 +42,14 @@ def _subscriber_email(*, subscriber, template, context=None, html=False):
         headers=unsubscribe_headers(unsubscribe_url),
         html=html,
     )
+
+
+def _confirmation_send(*, subscriber):
+    _subscriber_email(
+        subscriber=subscriber,
+        template="confirm_subscription",
+        context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
+    ).send()
 
 
 @transaction.atomic
@@ -88,11 +94,7 @@ def subscriber_subscribe(
         subscriber.consent = consent
         subscriber.consented_at = timezone.now()
         subscriber.save(update_fields=["language", "consent", "consented_at"])
-    _subscriber_email(
-        subscriber=subscriber,
-        template="confirm_subscription",
-        context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
-    ).send()
+    _confirmation_send(subscriber=subscriber)
     return subscriber
 
 
@@ -126,14 +128,12 @@ def subscriber_update(*, subscriber, email, language):
     if changed_email:
         subscriber.email = email
         subscriber.confirmed_at = None
+        # The bounces were about the old address: the new one starts afresh.
+        subscriber.suspended_at, subscriber.hard_bounces, subscriber.soft_bounces = None, 0, 0
     subscriber.full_clean(exclude=["consent"])
     subscriber.save()
     if changed_email:
-        _subscriber_email(
-            subscriber=subscriber,
-            template="confirm_subscription",
-            context={"confirm_url": subscriber_url(subscriber=subscriber, purpose="confirm")},
-        ).send()
+        _confirmation_send(subscriber=subscriber)
     return subscriber
 
 
@@ -148,6 +148,13 @@ def subscriber_export(*, subscriber):
         "area": subscriber.area.name if subscriber.area else None,
         "subscribed_at": subscriber.created_at.isoformat(),
         "confirmed_at": subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else None,
+        "processing_restricted": {
+            "since": subscriber.restricted_at.isoformat(),
+            "ground": subscriber.restriction_ground,
+        }
+        if subscriber.restricted_at
+        else None,
+        "suspended_for_bounces_at": subscriber.suspended_at.isoformat() if subscriber.suspended_at else None,
         "consent": {
             "language": subscriber.consent.language,
             "version": subscriber.consent.version,
@@ -162,43 +169,38 @@ def subscriber_export(*, subscriber):
             }
             for delivery in deliveries
         ],
+        "bounces": [
+            {"kind": bounce.kind, "status": bounce.status, "at": bounce.received_at.isoformat()}
+            for bounce in subscriber.bounces.order_by("received_at")
+        ],
     }
+
+
+def subscriber_restrict(*, subscriber, ground=RestrictionGround.RESTRICTION):
+    """GDPR art. 18 / 21: keep the data, send nothing, until the subscriber lifts it."""
+    subscriber.restricted_at = timezone.now()
+    subscriber.restriction_ground = ground
+    subscriber.full_clean(exclude=["consent"])
+    subscriber.save(update_fields=["restricted_at", "restriction_ground"])
+    return subscriber
+
+
+def subscriber_restriction_lift(*, subscriber):
+    subscriber.restricted_at = None
+    subscriber.restriction_ground = ""
+    subscriber.save(update_fields=["restricted_at", "restriction_ground"])
+    return subscriber
 
 
 @transaction.atomic
 def subscriber_erase(*, subscriber):
     """Withdraw consent and erase the subscription. Delivery rows stay, without any link to the person."""
     subscriber.deliveries.update(error="")
+    subscriber.bounces.update(diagnostic="")  # a bounce's text often quotes the address
     subscriber.delete()
 
 
 # --- Issues ---------------------------------------------------------------------
-
-
-def newsletter_issue_suggest_pages(*, language, since):
-    """Recent live news and initiatives, and initiatives with upcoming events, in ``language``."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return []
-    news = list(NewsPage.objects.live().public().filter(locale=locale, date__gte=since).order_by("-date")[:10])
-    initiatives = list(
-        InitiativePage.objects.live()
-        .public()
-        .filter(locale=locale, first_published_at__date__gte=since)
-        .order_by("-first_published_at")[:5]
-    )
-    upcoming_ids = (
-        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__locale=locale, page__live=True)
-        .order_by("start")
-        .values_list("page_id", flat=True)[:20]
-    )
-    with_events = list(InitiativePage.objects.live().public().filter(pk__in=list(upcoming_ids)))
-    pages, seen = [], set()
-    for page in news + initiatives + with_events:
-        if page.pk not in seen:
-            seen.add(page.pk)
-            pages.append(page)
-    return pages
 
 
 @transaction.atomic
@@ -215,8 +217,18 @@ def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWO
 
 
 def newsletter_issue_recipients(*, issue):
-    """Confirmed subscribers in the issue's language and audience. Unconfirmed ones never get anything."""
-    recipients = Subscriber.objects.filter(confirmed_at__isnull=False, language=issue.language, scope=issue.scope)
+    """Confirmed subscribers in the issue's language and audience.
+
+    Unconfirmed subscriptions never get anything; restricted ones (art. 18/21)
+    and ones suspended after repeated hard bounces are skipped.
+    """
+    recipients = Subscriber.objects.filter(
+        confirmed_at__isnull=False,
+        restricted_at__isnull=True,
+        suspended_at__isnull=True,
+        language=issue.language,
+        scope=issue.scope,
+    )
     if issue.scope == SubscriptionScope.ORGANISATION:
         recipients = recipients.filter(organisation=issue.organisation)
     elif issue.scope == SubscriptionScope.AREA:
@@ -259,6 +271,16 @@ def _issue_items(issue):
     return items
 
 
+def _mark_for_bounces(message, *, delivery_id):
+    """Let a later bounce name its delivery: VERP envelope sender and a header the bounce quotes back."""
+    message.extra_headers[DELIVERY_HEADER] = delivery_token(delivery_id=delivery_id)
+    envelope_sender = delivery_bounce_address(delivery_id=delivery_id)
+    if envelope_sender:
+        # The SMTP envelope (MAIL FROM, hence Return-Path) is from_email; readers still see the usual From.
+        message.extra_headers["From"] = message.from_email
+        message.from_email = envelope_sender
+
+
 def newsletter_issue_deliver(*, issue_id):
     """Send every pending delivery of an issue; each result (sent, failed, bounced) is recorded.
 
@@ -275,12 +297,18 @@ def newsletter_issue_deliver(*, issue_id):
         connection.open()
     try:
         for delivery in pending.iterator():
+            if not delivery.subscriber.receives_mail:  # restricted or suspended after the issue was queued
+                delivery.status, delivery.error = DeliveryStatus.FAILED, "not sent: processing restricted or suspended"
+                delivery.attempted_at = timezone.now()
+                delivery.save(update_fields=["status", "error", "attempted_at"])
+                continue
             message = _subscriber_email(
                 subscriber=delivery.subscriber,
                 template="newsletter_issue",
                 context={"issue": issue, "items": items},
                 html=True,
             )
+            _mark_for_bounces(message, delivery_id=delivery.pk)
             try:
                 connection.send_messages([message])
             except smtplib.SMTPRecipientsRefused as error:

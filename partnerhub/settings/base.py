@@ -55,6 +55,14 @@ ENV = environ.Env(
     PAGE_CACHE_SECONDS=(int, 600),
     FRONTEND_CACHE_URL=(str, ""),
     FRONTEND_CACHE_SECONDS=(int, 60),
+    # Newsletter bounces (docs/engagement.md, "Bounces"): the envelope sender
+    # (VERP: bounces+<token>@domain; empty = DEFAULT_FROM_EMAIL, no matching by
+    # address), the mailbox `process_bounces` reads when given none (Maildir or
+    # mbox path, or imaps://user:password@host/folder), hard bounces before a
+    # subscription is suspended.
+    NEWSLETTER_BOUNCE_ADDRESS=(str, ""),
+    NEWSLETTER_BOUNCE_MAILBOX=(str, ""),
+    NEWSLETTER_HARD_BOUNCE_LIMIT=(int, 2),
 )
 
 DEBUG = ENV("DEBUG")
@@ -96,6 +104,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",  # installed for its catalogues: country names in the reader's language
     "django_tasks_db",
+    "wagtail_honeypot",  # honeypot on the public forms (engagement/abuse.py)
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -300,6 +309,15 @@ ENGAGEMENT_FORM_RETENTION_DAYS = ENV("ENGAGEMENT_FORM_RETENTION_DAYS")
 ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS = ENV("ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS")
 ENGAGEMENT_LINK_MAX_AGE_DAYS = ENV("ENGAGEMENT_LINK_MAX_AGE_DAYS")
 ENGAGEMENT_RATE_LIMIT = (ENV("ENGAGEMENT_RATE_LIMIT_PER_MINUTE"), 60)  # (requests, seconds) per IP and form
+# wagtail-honeypot: on for new contact forms; a form posted sooner than
+# HONEYPOT_TIME_INTERVAL seconds after it was shown counts as a bot's.
+HONEYPOT_ENABLED_DEFAULT = True
+HONEYPOT_NAME_FIELD = "whf_name"
+HONEYPOT_TIME_FIELD = "whf_time"
+HONEYPOT_TIME_INTERVAL = 3
+NEWSLETTER_BOUNCE_ADDRESS = ENV("NEWSLETTER_BOUNCE_ADDRESS")
+NEWSLETTER_BOUNCE_MAILBOX = ENV("NEWSLETTER_BOUNCE_MAILBOX")
+NEWSLETTER_HARD_BOUNCE_LIMIT = ENV("NEWSLETTER_HARD_BOUNCE_LIMIT")
 # Background work (newsletter sending). Without TASKS, tasks run inline. With
 # TASKS_DATABASE_QUEUE=true the newsletter is queued in the database
 # (django-tasks-db) and sent by `manage.py db_worker --backend database`.

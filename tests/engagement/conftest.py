@@ -2,6 +2,7 @@
 (the rate limiter lives there), consent texts and subscribers."""
 
 import subprocess
+import time
 from pathlib import Path
 
 from django.core.cache import cache
@@ -12,12 +13,12 @@ import pytest
 
 from engagement.models import ConsentText, Subscriber
 
-LOCALE_DIR = Path(__file__).resolve().parents[2] / "engagement" / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def compiled_engagement_translations():
-    """`make install` compiles the catalogues; compile ours here too so a bare pytest run has them."""
+    """`make install` compiles the catalogues; compile them here too so a bare pytest run has them."""
     for po in LOCALE_DIR.glob("*/LC_MESSAGES/django.po"):
         mo = po.with_suffix(".mo")
         if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
@@ -84,3 +85,13 @@ def onboard(tree, title, *, editor_username=None, django_user_model=None):
         editor = django_user_model.objects.create_user(username=editor_username, password="x")
         editor.groups.add(group)
     return page, editor
+
+
+def human(**overrides):
+    """wagtail-honeypot's two fields as a person's browser sends them: empty trap, form shown a minute ago.
+
+    ``whf_time="now"`` stands for the moment of the request (a bot posting at once).
+    """
+    if overrides.get("whf_time") == "now":
+        overrides["whf_time"] = str(int(time.time()))
+    return {"whf_name": "", "whf_time": str(int(time.time()) - 60), **overrides}

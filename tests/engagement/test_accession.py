@@ -13,7 +13,7 @@ import pytest
 from engagement.models import AccessionPage, AccessionRequest, AccessionStatus
 from partners.models import MemberOrganisationPage, OrganisationRole
 
-from .conftest import onboard
+from .conftest import human, onboard
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def apply(client, **overrides):
         "offers": ["premises", "volunteers"],
         "goals": "Aktywizacja mieszkańców",
         "consent": "on",
-        **overrides,
+        **human(**overrides),
     }
     return client.post("/pl/czlonkowie/dolacz/", data)
 
@@ -80,8 +80,10 @@ class AccessionFormTests:
         assert {"kind", "offers"} <= set(response.context["form"].errors)
         assert not AccessionRequest.objects.exists()
 
-    def test_a_filled_honeypot_is_thanked_but_not_stored(self, client, accession_page):
-        response = apply(client, website_address="spam")
+    @pytest.mark.parametrize("trap", [{"whf_name": "spam"}, {"whf_time": "now"}], ids=["trap filled", "too fast"])
+    def test_a_tripped_honeypot_is_thanked_but_not_stored(self, client, accession_page, trap):
+        assert 'name="whf_name"' in client.get("/pl/czlonkowie/dolacz/").content.decode()
+        response = apply(client, **trap)
         assert "Dziękujemy za zgłoszenie" in response.content.decode()
         assert not AccessionRequest.objects.exists()
         assert mail.outbox == []

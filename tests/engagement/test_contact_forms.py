@@ -12,7 +12,7 @@ from home.models import HomePage
 from initiatives.models import NewsIndexPage
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage
 
-from .conftest import onboard
+from .conftest import human, onboard
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def two_organisations(tree, django_user_model):
 
 
 def send_message(client, page, **extra):
-    return client.post(page.url, {"imie": "Ewa", "wiadomosc": "Chcę pomóc w zbiórce.", **extra})
+    return client.post(page.url, {"imie": "Ewa", "wiadomosc": "Chcę pomóc w zbiórce.", **human(**extra)})
 
 
 class PageTreeTests:
@@ -71,7 +71,7 @@ class ContactSubmissionTests:
         assert "Dziękujemy za wiadomość" in response.content.decode()
         submission = FormSubmission.objects.get(page=form)
         assert submission.get_data()["wiadomosc"] == "Chcę pomóc w zbiórce."
-        assert "website_address" not in submission.form_data
+        assert "whf_name" not in submission.form_data and "whf_time" not in submission.form_data
         assert mail.outbox[0].to == ["caritas@example.org"]
 
     def test_a_missing_field_is_named_and_nothing_is_stored(self, client, two_organisations):
@@ -79,11 +79,24 @@ class ContactSubmissionTests:
         assert "wiadomosc" in response.context["form"].errors
         assert not FormSubmission.objects.exists()
 
-    def test_a_filled_honeypot_is_thanked_but_not_stored(self, client, two_organisations):
-        response = send_message(client, two_organisations["form_a"], website_address="http://spam.example")
+    @pytest.mark.parametrize(
+        "trap", [{"whf_name": "http://spam.example"}, {"whf_time": "now"}], ids=["filled", "too fast"]
+    )
+    def test_a_tripped_honeypot_is_thanked_but_not_stored(self, client, two_organisations, trap):
+        html = client.get(two_organisations["form_a"].url).content.decode()
+        assert 'name="whf_name"' in html and 'name="whf_time"' in html
+        response = send_message(client, two_organisations["form_a"], **trap)
         assert "Dziękujemy za wiadomość" in response.content.decode()
         assert not FormSubmission.objects.exists()
         assert mail.outbox == []
+
+    def test_an_editor_can_switch_the_honeypot_off_for_one_form(self, client, two_organisations):
+        form = two_organisations["form_a"]
+        form.honeypot = False
+        form.save_revision().publish()
+        assert 'name="whf_name"' not in client.get(form.url).content.decode()
+        client.post(form.url, {"imie": "Ewa", "wiadomosc": "Bez pułapki."})
+        assert FormSubmission.objects.get(page=form).get_data()["wiadomosc"] == "Bez pułapki."
 
     def test_the_sixth_message_in_a_minute_is_refused_with_429(self, client, two_organisations):
         for _n in range(5):

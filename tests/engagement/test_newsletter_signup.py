@@ -8,12 +8,14 @@ import pytest
 
 from engagement.models import ConsentText, Subscriber
 
+from .conftest import human
+
 pytestmark = pytest.mark.django_db
 
 
 def signup(client, *, language="pl", email="anna@example.org", consent=True, **extra):
     version = ConsentText.current(language).version
-    data = {"email": email, "scope": "network", "consent_version": version, **extra}
+    data = {"email": email, "scope": "network", "consent_version": version, **human(**extra)}
     if consent:
         data["consent"] = "on"
     return client.post(f"/{language}/newsletter/", data)
@@ -86,7 +88,8 @@ class DoubleOptInTests:
         client.get("/pl/newsletter/")
         ConsentText.objects.create(language="pl", text="Nowa treść zgody.")
         response = client.post(
-            "/pl/newsletter/", {"email": "a@example.org", "scope": "network", "consent_version": 2, "consent": "on"}
+            "/pl/newsletter/",
+            {"email": "a@example.org", "scope": "network", "consent_version": 2, "consent": "on", **human()},
         )
         assert not Subscriber.objects.exists()
         assert "Nowa treść zgody." in response.content.decode()
@@ -113,15 +116,25 @@ class NoEnumerationTests:
         assert Subscriber.objects.filter(email="known@example.org").count() == 1
 
     def test_the_link_request_answers_the_same_whether_subscribed_or_not(self, client, tree, consent_texts, subscriber):
-        known = client.post("/pl/newsletter/link/", {"email": subscriber.email})
-        unknown = client.post("/pl/newsletter/link/", {"email": "nobody@example.org"})
+        known = client.post("/pl/newsletter/link/", {"email": subscriber.email, **human()})
+        unknown = client.post("/pl/newsletter/link/", {"email": "nobody@example.org", **human()})
         assert known.content == unknown.content
         assert [message.to for message in mail.outbox] == [[subscriber.email]]
 
 
 class AbuseTests:
-    def test_a_filled_honeypot_looks_like_success_but_stores_and_sends_nothing(self, client, tree, consent_texts):
-        response = signup(client, website_address="http://spam.example")
+    @pytest.mark.parametrize(
+        "trap",
+        [
+            pytest.param({"whf_name": "http://spam.example"}, id="trap field filled in"),
+            pytest.param({"whf_time": "now"}, id="posted the moment the form was shown"),
+            pytest.param({"whf_time": "yesterday"}, id="time field tampered with"),
+        ],
+    )
+    def test_a_tripped_honeypot_looks_like_success_but_stores_and_sends_nothing(
+        self, client, tree, consent_texts, trap
+    ):
+        response = signup(client, **trap)
         assert response.status_code == 200
         assert "Check your inbox" in response.content.decode() or response.templates[0].name.endswith(
             "check_inbox.html"
@@ -129,10 +142,26 @@ class AbuseTests:
         assert not Subscriber.objects.exists()
         assert mail.outbox == []
 
+    def test_a_post_without_the_honeypot_fields_is_a_bots(self, client, tree, consent_texts):
+        data = {"email": "bot@example.org", "scope": "network", "consent_version": 2, "consent": "on"}
+        response = client.post("/pl/newsletter/", data)
+        assert response.status_code == 200
+        assert not Subscriber.objects.exists()
+        assert mail.outbox == []
+
+    def test_the_link_request_form_has_the_honeypot_too(self, client, tree, consent_texts, subscriber):
+        html = client.get("/pl/newsletter/link/").content.decode()
+        assert 'name="whf_name"' in html and 'name="whf_time"' in html
+        response = client.post("/pl/newsletter/link/", {"email": subscriber.email, **human(whf_name="x")})
+        assert response.status_code == 200
+        assert mail.outbox == []
+
     def test_the_honeypot_is_hidden_from_people(self, client, tree, consent_texts):
         html = client.get("/en/newsletter/").content.decode()
         assert re.search(
-            r'<div hidden aria-hidden="true"><label[^>]*>[^<]*</label> <input[^>]*name="website_address"', html
+            r'<div hidden aria-hidden="true"><label for="whf_name">[^<]+</label> <input[^>]*name="whf_name"[^>]*>'
+            r'<input type="hidden" name="whf_time" value="\d+"></div>',
+            html,
         )
 
     def test_the_sixth_submission_in_a_minute_gets_429_with_a_clear_message(self, client, tree, consent_texts):
@@ -148,7 +177,7 @@ class AbuseTests:
             signup(client, language="en", email=f"a{n}@example.org")
         other = client.post(
             "/en/newsletter/",
-            {"email": "b@example.org", "scope": "network", "consent_version": 2, "consent": "on"},
+            {"email": "b@example.org", "scope": "network", "consent_version": 2, "consent": "on", **human()},
             REMOTE_ADDR="10.0.0.9",
         )
         assert other.status_code == 200

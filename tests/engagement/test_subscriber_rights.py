@@ -138,8 +138,12 @@ class DataAccessTests:
             "confirmed_at",
             "consent",
             "deliveries",
+            "processing_restricted",
+            "suspended_for_bounces_at",
+            "bounces",
         }
         assert data["email"] == "reader@example.org"
+        assert (data["processing_restricted"], data["suspended_for_bounces_at"], data["bounces"]) == (None, None, [])
         assert data["language"] == "pl"
         assert data["consent"]["version"] == subscriber.consent.version
         assert data["consent"]["text"] == subscriber.consent.text
