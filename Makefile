@@ -46,7 +46,7 @@ $(MARKERCLUSTER_DIR)/leaflet.markercluster.js:
 	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet.markercluster $(MARKERCLUSTER_VERSION) into $(MARKERCLUSTER_DIR) (Debian: apt-get install -y npm)"; exit 1; }
 	@mkdir -p var/npm $(MARKERCLUSTER_DIR)
 	cd var/npm && npm pack --silent leaflet.markercluster@$(MARKERCLUSTER_VERSION) >/dev/null
-	tar -xzf var/npm/leaflet.markercluster-$(MARKERCLUSTER_VERSION).tgz -C $(MARKERCLUSTER_DIR) --strip-components=2 package/dist/leaflet.markercluster.js package/dist/MarkerCluster.css package/dist/MarkerCluster.Default.css
+	tar -xzf var/npm/leaflet.markercluster-$(MARKERCLUSTER_VERSION).tgz -C $(MARKERCLUSTER_DIR) --strip-components=2 package/dist/leaflet.markercluster.js package/dist/leaflet.markercluster.js.map package/dist/MarkerCluster.css package/dist/MarkerCluster.Default.css
 	tar -xzf var/npm/leaflet.markercluster-$(MARKERCLUSTER_VERSION).tgz -C $(MARKERCLUSTER_DIR) --strip-components=1 package/MIT-LICENCE.txt
 
 demo: install ## Install, migrate, load the demo network and serve it on http://$(HOST):$(PORT)
