@@ -503,6 +503,8 @@ def network_generate(
                         start=start + datetime.timedelta(days=7 * number),
                         venue=page.place,
                         sort_order=number,
+                        # Event dates are translatable rows: they carry their page's locale.
+                        locale_id=page.locale_id,
                     )
                 )
         InitiativeOccurrence.objects.bulk_create(occurrences, batch_size=2000)

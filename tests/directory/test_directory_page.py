@@ -13,6 +13,7 @@ import pytest
 from django_countries import countries
 from icalendar import Calendar
 
+from caching.generation import cache_generation_bump
 from partners.directory import partnerships_changed
 from partners.directory_models import Partnership
 from partners.importing import partnerships_import_file
@@ -271,10 +272,15 @@ class TestQueryCounts:
         recomputed) and of the next one (warm), for each filter combination."""
         counts = []
         for params in QUERY_COUNT_PARAMS:
+            # A data change also empties the page cache and the cached site
+            # frame; measure what rebuilding the frame alone costs, to tell
+            # the directory's own cold queries apart.
+            cache_generation_bump()  # the directory's own data stays cached
+            frame_cold = self._queries(client, directory.url, params)
             partnerships_changed()
             cold = self._queries(client, directory.url, params)
             warm = self._queries(client, directory.url, params)
-            counts.append((cold, warm))
+            counts.append((cold, warm, frame_cold))
         return counts
 
     def test_the_directory_runs_the_same_number_of_queries_for_100_and_5000_rows(self, client, directory, areas):
@@ -284,14 +290,14 @@ class TestQueryCounts:
         Partnership.objects.all().delete()
         make_partnerships(5000, areas)
         large = self._directory_counts(client, directory)
-        assert large == small
+        assert [(cold, warm) for cold, warm, _frame in large] == [(cold, warm) for cold, warm, _frame in small]
         # Once its counts are cached the directory runs three queries of its own
         # whatever the filters (page rows, their areas, area names; the rest is
         # the site frame). The first request after a change adds the facet cube
         # (or a search's facet queries) and the anniversaries.
-        assert len({warm for _cold, warm in large}) == 1
-        for (cold, warm), params in zip(large, QUERY_COUNT_PARAMS, strict=True):
-            assert warm < cold <= warm + 4, params
+        assert len({warm for _cold, warm, _frame in large}) == 1
+        for (cold, warm, frame_cold), params in zip(large, QUERY_COUNT_PARAMS, strict=True):
+            assert warm < cold <= frame_cold + 4, params
 
     def test_geojson_and_exports_do_not_grow_with_rows(self, client, directory, areas):
         make_partnerships(100, areas)
