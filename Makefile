@@ -32,17 +32,18 @@ install: $(if $(shell command -v uv 2>/dev/null),,.bootstrap/bin/uv) ## Create .
 	@$(MAKE) --no-print-directory vendor
 	$(MANAGE) compile_catalogues
 
-vendor: $(LEAFLET_DIR)/leaflet.js $(MARKERCLUSTER_DIR)/leaflet.markercluster.js ## Fetch Leaflet and Leaflet.markercluster from npm into static/vendor/ (the maps' only front-end libraries)
+vendor: $(LEAFLET_DIR)/leaflet.js.map $(MARKERCLUSTER_DIR)/leaflet.markercluster.js.map ## Fetch Leaflet and Leaflet.markercluster from npm into static/vendor/ (the maps' only front-end libraries)
 
-$(LEAFLET_DIR)/leaflet.js:
-	@# leaflet.js.map too: leaflet.js names it, and collectstatic (manifest storage) fails without it.
+$(LEAFLET_DIR)/leaflet.js.map:
+	@# The targets are the source maps: the scripts name them, collectstatic (manifest storage) fails
+	@# without them, and a checkout fetched before they were extracted fetches again.
 	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet $(LEAFLET_VERSION) into $(LEAFLET_DIR) (Debian: apt-get install -y npm)"; exit 1; }
 	@mkdir -p var/npm $(LEAFLET_DIR)
 	cd var/npm && npm pack --silent leaflet@$(LEAFLET_VERSION) >/dev/null
 	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=2 package/dist/leaflet.js package/dist/leaflet.js.map package/dist/leaflet.css package/dist/images
 	tar -xzf var/npm/leaflet-$(LEAFLET_VERSION).tgz -C $(LEAFLET_DIR) --strip-components=1 package/LICENSE
 
-$(MARKERCLUSTER_DIR)/leaflet.markercluster.js:
+$(MARKERCLUSTER_DIR)/leaflet.markercluster.js.map:
 	@command -v npm >/dev/null || { echo "npm is needed once to fetch Leaflet.markercluster $(MARKERCLUSTER_VERSION) into $(MARKERCLUSTER_DIR) (Debian: apt-get install -y npm)"; exit 1; }
 	@mkdir -p var/npm $(MARKERCLUSTER_DIR)
 	cd var/npm && npm pack --silent leaflet.markercluster@$(MARKERCLUSTER_VERSION) >/dev/null
