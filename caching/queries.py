@@ -26,3 +26,16 @@ def locale_active():
     from django.utils import translation
 
     return fragment_cached("active-locale", translation.get_language(), build=Locale.get_active)
+
+
+def view_restricted_paths():
+    """Tree paths of every page with a view restriction (privacy setting), from the cache."""
+    return fragment_cached(
+        "view-restricted-paths", build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+
+
+def locale_code(locale_id):
+    """The language code of a Wagtail locale id, from the cache (``page.locale`` is a query)."""
+    codes = fragment_cached("locale-codes", build=lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(locale_id)

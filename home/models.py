@@ -3,16 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import Resolver404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -96,6 +98,19 @@ class ListingMixin(models.Model):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries when no restriction covers this page.
+
+        Every page type has this mixin, and Wagtail asks on every page view;
+        the restricted paths are cached until the next content change (a new
+        restriction is one), and a page under one gets Wagtail's own answer.
+        """
+        from caching.queries import view_restricted_paths
+
+        if not any(self.path.startswith(path) for path in view_restricted_paths()):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_listing_title(self):
         return self.listing_title or self.title
 
@@ -139,6 +154,28 @@ def tabbed_edit_handler(content_panels, *extra_tabs, promote_panels=None):
             ObjectList(Page.settings_panels, heading=_("Settings"), classname="settings"),
         ]
     )
+
+
+def _routes_to_child(page, remaining):
+    """Whether Wagtail's routing of ``remaining`` at ``page`` goes on to its child page.
+
+    True for the default ``Page.route``, and for a routable page whose own
+    sub-URLs do not match ``remaining`` (RoutablePageMixin tries those first,
+    then its children); a page with any other ``route`` is not guessed at.
+    """
+    cls = page.specific_class
+    if cls is None:
+        return False
+    if cls.route is Page.route:
+        return True
+    if issubclass(cls, RoutablePageMixin) and cls.route is RoutablePageMixin.route:
+        if not page.live:
+            return True
+        try:
+            cls.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+        except Resolver404:
+            return True
+    return False
 
 
 class HomePage(ListingMixin, Page):
@@ -210,11 +247,12 @@ class HomePage(ListingMixin, Page):
     def route(self, request, path_components):
         """Wagtail's routing, in two queries instead of two per level of the URL.
 
-        The pages along the path are read at once by their ``url_path``; when
-        every page between here and the target routes the default way (no
-        RoutablePageMixin, no custom ``route``), the target is the page the
-        default routing would reach. Anything else (a routable page's sub-URL,
-        a 404) falls back to Wagtail's own walk down the tree.
+        The pages along the path are read at once by their ``url_path``
+        (indexed by home/migrations/0005); when every page between here and
+        the target would route on to its child (``_routes_to_child``), the
+        target is the page the default routing would reach. Anything else (a
+        routable page's sub-URL, a 404) falls back to Wagtail's own walk down
+        the tree.
         """
         if path_components:
             prefixes = [
@@ -224,8 +262,8 @@ class HomePage(ListingMixin, Page):
                 page.url_path: page for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
             }
             if len(along) == len(prefixes) and all(
-                along[prefix].specific_class is not None and along[prefix].specific_class.route is Page.route
-                for prefix in prefixes[:-1]
+                _routes_to_child(along[prefix], path_components[depth + 1 :])
+                for depth, prefix in enumerate(prefixes[:-1])
             ):
                 target = along[prefixes[-1]].specific
                 # As Wagtail does: the parent is known, spare get_parent() its query.

@@ -21,6 +21,8 @@ from wagtail.models import Site
 
 from icalendar import Calendar, Event
 
+from caching.queries import pages_public
+
 from .forms import CalendarFilterForm
 from .listing import paginate
 from .models import InitiativePage
@@ -130,7 +132,9 @@ def ical_view(request, *, index, organisation_slug=None, initiative_slug=None):
         if organisation is None:
             raise Http404("No such organisation")
     if initiative_slug:
-        initiative = InitiativePage.objects.live().public().child_of(organisation).filter(slug=initiative_slug).first()
+        initiative = (
+            pages_public(InitiativePage.objects.live().child_of(organisation)).filter(slug=initiative_slug).first()
+        )
         if initiative is None:
             raise Http404("No such initiative")
     form = CalendarFilterForm(request.GET, home=home)

@@ -8,7 +8,7 @@ validation and is reported instead of silently matching nothing.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .listing import ListingFilterForm, blank_choice
+from .listing import ListingFilterForm, NormalizedChoices, blank_choice
 from .models import InitiativePage, InitiativeStatus, InitiativeTag, NewsPage, NewsTag
 from .selectors import initiative_years, listing_filter_choices, news_years
 
@@ -25,13 +25,17 @@ class _NetworkFilterForm(ListingFilterForm):
         super().__init__(data)
         self.home = home
         choices = listing_filter_choices(home=home, model=self.model, tag_model=self.tag_model)
-        self.fields["area"].choices = blank_choice(_("All areas")) + choices["areas"]
-        self.fields["organisation"].choices = blank_choice(_("All organisations")) + choices["organisations"]
-        self.fields["partner"].choices = blank_choice(_("All partners")) + choices["partners"]
+        self.fields["area"].choices = NormalizedChoices(blank_choice(_("All areas")) + choices["areas"])
+        self.fields["organisation"].choices = NormalizedChoices(
+            blank_choice(_("All organisations")) + choices["organisations"]
+        )
+        self.fields["partner"].choices = NormalizedChoices(blank_choice(_("All partners")) + choices["partners"])
         if "tag" in self.fields:
-            self.fields["tag"].choices = blank_choice(_("All tags")) + choices["tags"]
+            self.fields["tag"].choices = NormalizedChoices(blank_choice(_("All tags")) + choices["tags"])
         if "year" in self.fields:
-            self.fields["year"].choices = blank_choice(_("All years")) + [(y, y) for y in self.years()]
+            self.fields["year"].choices = NormalizedChoices(
+                blank_choice(_("All years")) + [(y, y) for y in self.years()]
+            )
 
     def years(self):
         return []
@@ -71,5 +75,7 @@ class CalendarFilterForm(ListingFilterForm):
     def __init__(self, data=None, *, home):
         super().__init__(data)
         choices = listing_filter_choices(home=home, model=InitiativePage, tag_model=InitiativeTag)
-        self.fields["area"].choices = blank_choice(_("All areas")) + choices["areas"]
-        self.fields["organisation"].choices = blank_choice(_("All organisations")) + choices["organisations"]
+        self.fields["area"].choices = NormalizedChoices(blank_choice(_("All areas")) + choices["areas"])
+        self.fields["organisation"].choices = NormalizedChoices(
+            blank_choice(_("All organisations")) + choices["organisations"]
+        )

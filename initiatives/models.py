@@ -110,7 +110,8 @@ class InitiativePage(ListingMixin, Page):
     status = models.CharField(
         _("status"), max_length=20, choices=InitiativeStatus.choices, default=InitiativeStatus.PLANNED
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
+    # Indexed: the listing shows the newest 12 of thousands, sorted by this date.
+    start_date = models.DateField(_("start date"), null=True, blank=True, db_index=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     organisers = ParentalManyToManyField(
         "partners.MemberOrganisationPage",

@@ -13,6 +13,7 @@ def initiative_listing_context(request, *, index):
         form=form,
         items=initiatives_for_listing(home=home, **form.filters()),
         prepare=attach_organisations,
+        count_key=("initiatives", home.pk),
     )
 
 
@@ -20,5 +21,9 @@ def news_listing_context(request, *, index):
     home = index.get_parent()
     form = NewsFilterForm(request.GET, home=home)
     return listing_context(
-        request, form=form, items=news_for_listing(home=home, **form.filters()), prepare=attach_organisations
+        request,
+        form=form,
+        items=news_for_listing(home=home, **form.filters()),
+        prepare=attach_organisations,
+        count_key=("news", home.pk),
     )

@@ -10,14 +10,15 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Site
 
+from caching.queries import pages_public
+
 from .models import PartnerPage
 
 
 def partners_for_map(*, locale, site=None):
     """Live, public partners with both coordinates, in one locale (and one site's tree)."""
-    partners = (
+    partners = pages_public(
         PartnerPage.objects.live()
-        .public()
         .filter(locale=locale, latitude__isnull=False, longitude__isnull=False)
         .defer_streamfields()
     )

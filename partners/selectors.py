@@ -2,6 +2,8 @@
 
 from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 
+from caching.queries import pages_public
+
 from .models import MemberOrganisationPage, OrganisationRole, PartnerPage
 
 ROLE_ORDER = [
@@ -22,7 +24,7 @@ def _card_images(*fields):
 
 def partners_for_listing(*, index, area=None, country=None, status=None, kind=None):
     """Live, public partners under ``index`` (one locale's partner list), filtered."""
-    partners = PartnerPage.objects.live().public().child_of(index)
+    partners = pages_public(PartnerPage.objects.live().child_of(index))
     if area:
         partners = partners.filter(areas__slug=area).distinct()
     if country:
@@ -39,9 +41,7 @@ def partners_for_listing(*, index, area=None, country=None, status=None, kind=No
 def partner_countries(*, index):
     """Countries of the live partners under ``index``, as codes."""
     return list(
-        PartnerPage.objects.live()
-        .public()
-        .child_of(index)
+        pages_public(PartnerPage.objects.live().child_of(index))
         .order_by("country")
         .values_list("country", flat=True)
         .distinct()
@@ -61,7 +61,7 @@ def organisations_for_directory(*, index, kind=None, role=None, membership=None)
 
     ``membership`` is "current" or "former".
     """
-    organisations = MemberOrganisationPage.objects.live().public().child_of(index)
+    organisations = pages_public(MemberOrganisationPage.objects.live().child_of(index))
     if kind:
         organisations = organisations.filter(kind=kind)
     if role:
