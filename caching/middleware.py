@@ -1,10 +1,13 @@
 """Anonymous full-page cache, and gzip that leaves logged-in pages with CSRF tokens alone.
 
-Two halves, like Django's own cache middleware: ``FetchFromPageCacheMiddleware``
-is the last middleware (it knows the resolved view, so only allow-listed public
-routes are cached) and answers from the cache; ``UpdatePageCacheMiddleware`` is
-near the top (it sees the final response, with any Set-Cookie or compression
-the inner middleware added) and stores it.
+Two halves, like Django's own cache middleware. ``UpdatePageCacheMiddleware``
+is near the top: it answers a hit before any inner middleware runs (no
+session, locale, URL resolution or CSRF work: a hit costs two cache reads),
+and on a miss it sees the final response, with any Set-Cookie or compression
+the inner middleware added, and stores it. ``FetchFromPageCacheMiddleware``
+is the last middleware: it knows the resolved view and marks only
+allow-listed public routes for storing, so an entry found by the first half
+is always one of those.
 
 Never cached: logged-in users or anyone with a session or pending messages
 (their cookie bypasses the cache), previews (admin URLs, not allow-listed),
@@ -21,7 +24,7 @@ import hashlib
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.utils.cache import get_max_age, patch_cache_control
+from django.utils.cache import get_conditional_response, get_max_age, patch_cache_control
 
 from .generation import cache_generation_get, page_cache
 
@@ -42,12 +45,15 @@ def page_cache_key(request):
     return f"partnerhub:page:{cache_generation_get()}:{digest}"
 
 
-def request_is_cacheable(request):
+def request_may_be_cached(request):
+    """Method, settings and cookies allow a cached answer (the route is not known yet)."""
     if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
         return False
-    if any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES):
-        return False
-    return _route_is_cacheable(request)
+    return not any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
+
+
+def request_is_cacheable(request):
+    return request_may_be_cached(request) and _route_is_cacheable(request)
 
 
 def _freeze(response):
@@ -64,7 +70,7 @@ def _thaw(frozen):
 
 
 class FetchFromPageCacheMiddleware:
-    """Last in MIDDLEWARE: answers a cacheable request from the cache, or marks it for storing."""
+    """Last in MIDDLEWARE: marks a cacheable GET (an allow-listed route) for storing."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -73,24 +79,28 @@ class FetchFromPageCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not request_is_cacheable(request):
-            return None
-        key = page_cache_key(request)
-        frozen = page_cache().get(key)
-        if frozen is not None:
-            return _thaw(frozen)
-        if request.method == "GET":
-            request._page_cache_key = key
+        if request.method == "GET" and request_is_cacheable(request):
+            request._page_cache_key = getattr(request, "_page_cache_lookup_key", None) or page_cache_key(request)
         return None
 
 
 class UpdatePageCacheMiddleware:
-    """Near the top of MIDDLEWARE: stores what the fetch half marked, if it is safe to share."""
+    """Near the top of MIDDLEWARE: answers hits, and stores what the fetch half marked if it is safe to share."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request_may_be_cached(request):
+            key = page_cache_key(request)
+            frozen = page_cache().get(key)
+            if frozen is not None:
+                # What ConditionalGetMiddleware (an inner one) would do: a matching ETag gets a 304.
+                response = _thaw(frozen)
+                return get_conditional_response(
+                    request, etag=response.get("ETag"), last_modified=None, response=response
+                )
+            request._page_cache_lookup_key = key
         response = self.get_response(request)
         key = getattr(request, "_page_cache_key", None)
         if key is not None and self._shareable(request, response):

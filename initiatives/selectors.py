@@ -262,11 +262,17 @@ def organisation_activity(*, organisation):
     own = Q(path__startswith=organisation.path, depth=organisation.depth + 1)
     # Translated initiatives keep pointing at the Polish organisation: match by
     # translation key and keep the organisation page's own language.
-    co_organised = Q(organisers__translation_key=organisation.translation_key, locale_id=organisation.locale_id)
+    co_organised = Q(
+        _linked(
+            InitiativePage.organisers.through,
+            "initiativepage",
+            memberorganisationpage__translation_key=organisation.translation_key,
+        ),
+        locale_id=organisation.locale_id,
+    )
     initiatives = (
         pages_public(InitiativePage.objects.live())
         .filter(own | co_organised)
-        .distinct()
         .prefetch_related(*card_images())
         .order_by("-start_date", "title")
     )
