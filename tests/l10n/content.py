@@ -69,6 +69,8 @@ def build_german_content(german_tree):
             "Nowy rozdział współpracy z Borken.": "Ein neues Kapitel der Zusammenarbeit mit Borken.",
         },
     )
+    # Synced again now that the Polish home features the initiative and the partner (kept translations stay).
+    translate(Page.objects.get(pk=german_tree.home.pk).specific, "de", {})
     de = {
         name: german(getattr(content, name))
         for name in ("standard", "partner", "organisation", "initiative", "news", "area")
