@@ -61,6 +61,8 @@ MODERATOR_PAGE_PERMISSIONS = (
 # and reviewing accession requests and composing newsletters (engagement app).
 MODERATOR_PERMISSIONS = (
     ACCESS_ADMIN,
+    # wagtail-localize's "Translate" on a Polish page: moderators start translations.
+    "wagtail_localize.submit_translation",
     "partners.add_cooperationarea",
     "partners.change_cooperationarea",
     "engagement.review_accessionrequest",

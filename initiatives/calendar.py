@@ -26,7 +26,12 @@ from caching.queries import pages_public
 from .forms import CalendarFilterForm
 from .listing import paginate
 from .models import InitiativePage
-from .selectors import attach_occurrence_organisations, occurrences_for_calendar, organisation_for_filter
+from .selectors import (
+    attach_occurrence_organisations,
+    localized_area_names,
+    occurrences_for_calendar,
+    organisation_for_filter,
+)
 
 CALENDAR_TIME_ZONE = ZoneInfo(settings.TIME_ZONE)
 # How far back the iCalendar feeds go: calendar apps keep what they already have.
@@ -173,6 +178,7 @@ def build_ical(request, *, occurrences, name, host):
     ical.add("x-wr-calname", name)
     ical.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now().astimezone(datetime.UTC).replace(microsecond=0)
+    area_names = localized_area_names(occurrence.page for occurrence in occurrences)
     for occurrence in occurrences:
         page = occurrence.page
         event = Event()
@@ -198,7 +204,7 @@ def build_ical(request, *, occurrences, name, host):
         if organisation is not None and organisation.email:
             # ORGANIZER must be an address; without an e-mail the organisation is named in the description.
             event.add("organizer", f"mailto:{organisation.email}", parameters={"cn": organisation.title})
-        areas = [area.name for area in page.areas.all()]
+        areas = [area_names[area.pk] for area in page.areas.all()]
         if areas:
             event.add("categories", areas)
         event.add("status", "CONFIRMED")

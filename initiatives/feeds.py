@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
-from .selectors import attach_organisations, initiatives_for_listing, news_for_listing, organisation_for_filter
+from .selectors import (
+    attach_organisations,
+    initiatives_for_listing,
+    localized_area_names,
+    news_for_listing,
+    organisation_for_filter,
+)
 
 FEED_LENGTH = 30
 
@@ -72,7 +78,9 @@ class _PageFeed(Feed):
 
     def items(self, obj):
         items = attach_organisations(self.get_pages(obj)[:FEED_LENGTH])
+        area_names = localized_area_names(items)
         for item in items:
+            item.feed_categories = [area_names[area.pk] for area in item.areas.all()]
             # Item methods get no request: resolve what needs it here.
             item.feed_link = item.get_full_url(obj.request)
             image = item.get_listing_image()
@@ -109,7 +117,7 @@ class _PageFeed(Feed):
         return [item.feed_enclosure] if item.feed_enclosure else []
 
     def item_categories(self, item):
-        return [area.name for area in item.areas.all()]
+        return item.feed_categories
 
 
 class NewsFeed(_PageFeed):

@@ -46,6 +46,19 @@ def attach_organisations(pages):
     return pages
 
 
+def localized_area_names(pages):
+    """{area pk: name in the reader's language} for the (prefetched) areas of ``pages``, in one query.
+
+    A translated initiative links to the Polish areas (wagtail-localize
+    synchronises the links); the name shown is the area's translation, or the
+    Polish name while the area is not translated.
+    """
+    from home.templatetags.partnerhub_tags import localized
+
+    areas = list({area.pk: area for page in pages for area in page.areas.all()}.values())
+    return {area.pk: translated.name for area, translated in zip(areas, localized(areas), strict=True)}
+
+
 def card_images():
     """Prefetches for a card's image (listing image, else main image) with its rendition."""
     from home.models import SiteImage

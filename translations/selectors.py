@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +47,7 @@ class Row:
 
 
 def translation_status_rows(*, user, locales=None):
-    """One row per source page the user may edit, one cell per target locale.
+    """One row per source page the user may edit (or whose translation they may edit), one cell per target locale.
 
     States, in the order they are checked:
     - missing: no page in that locale, or only an alias showing the Polish text;
@@ -65,8 +65,15 @@ def translation_status_rows(*, user, locales=None):
     in_a_site = Q(pk__in=[])
     for root_path in Site.objects.values_list("root_page__path", flat=True):
         in_a_site |= Q(path__startswith=root_path)
+    # The Polish pages the user may edit, and those whose translation the user
+    # may edit (translators have rights on their language's tree only).
     sources = list(
-        editable.filter(in_a_site, locale=default, alias_of__isnull=True)
+        Page.objects.filter(
+            in_a_site,
+            locale=default,
+            alias_of__isnull=True,
+            translation_key__in=editable.values("translation_key"),
+        )
         .order_by("path")
         .only("id", "title", "path", "depth", "translation_key", "last_published_at", "live", "content_type_id")
     )
@@ -74,9 +81,17 @@ def translation_status_rows(*, user, locales=None):
     targets = {
         (target.translation_key, target.locale_id): target
         for target in Page.objects.filter(translation_key__in=keys, locale__in=locales).only(
-            "id", "translation_key", "locale_id", "alias_of_id", "live", "last_published_at", "has_unpublished_changes"
+            "id",
+            "translation_key",
+            "locale_id",
+            "alias_of_id",
+            "live",
+            "last_published_at",
+            "has_unpublished_changes",
+            "latest_revision_created_at",
         )
     }
+    editable_target_ids = set(editable.filter(translation_key__in=keys, locale__in=locales).values_list("id", flat=True))
     in_moderation = set(
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
@@ -106,6 +121,7 @@ def translation_status_rows(*, user, locales=None):
     )
     translated = _segment_counts(source_ids, locales)
     machine = _segment_counts(source_ids, locales, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE)
+    last_string_edits = _last_string_edits(source_ids, locales)
 
     rows = []
     for page in sources:
@@ -116,10 +132,22 @@ def translation_status_rows(*, user, locales=None):
             translation = translations.get((source.id, locale.pk)) if source else None
             cell = _cell(page, locale, target, source, translation, totals, translated, machine)
             if cell.target_id:
-                # A translator's draft waiting to be submitted to the moderation workflow.
                 cell.in_moderation = str(cell.target_id) in in_moderation
+                # Work waiting to be submitted to the moderation workflow: a draft,
+                # or sentences translated in wagtail-localize's editor since the
+                # translated page was last saved (the editor stores each sentence
+                # at once, but only its Publish button, which translators do not
+                # have, writes them into the page).
+                last_edit = last_string_edits.get((source.id, locale.pk)) if source else None
+                unsaved_sentences = bool(
+                    last_edit
+                    and (target.latest_revision_created_at is None or last_edit > target.latest_revision_created_at)
+                )
                 cell.can_submit = bool(
-                    workflows_enabled and not cell.in_moderation and (target.has_unpublished_changes or not target.live)
+                    workflows_enabled
+                    and target.id in editable_target_ids
+                    and not cell.in_moderation
+                    and (target.has_unpublished_changes or not target.live or unsaved_sentences)
                 )
             row.cells.append(cell)
         rows.append(row)
@@ -141,6 +169,21 @@ def _segment_counts(source_ids, locales, translation_type=None):
     return {
         (row["source_id"], row["string__translations__locale_id"]): row["n"]
         for row in segments.values("source_id", "string__translations__locale_id").annotate(n=Count("id"))
+    }
+
+
+def _last_string_edits(source_ids, locales):
+    """{(source id, locale id): when a sentence of that source was last translated in that locale}."""
+    segments = StringSegment.objects.filter(
+        source_id__in=source_ids,
+        string__translations__context_id=F("context_id"),
+        string__translations__locale__in=locales,
+    )
+    return {
+        (row["source_id"], row["string__translations__locale_id"]): row["latest"]
+        for row in segments.values("source_id", "string__translations__locale_id").annotate(
+            latest=Max("string__translations__updated_at")
+        )
     }
 
 

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -159,7 +159,26 @@ def submit_translation_for_moderation(request, page_id):
             request, _("'%(title)s' is already in moderation.") % {"title": page.get_admin_display_title()}
         )
         return redirect(next_url)
-    if page.latest_revision is None:
+    translation_obj = (
+        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True)
+        .exclude(source__locale_id=page.locale_id)
+        .first()
+    )
+    if translation_obj is not None:
+        # wagtail-localize's editor stores each translated sentence at once but
+        # writes them into the page only when it publishes; translators cannot
+        # publish, so their sentences become the draft that goes to moderation.
+        try:
+            translation_obj.save_target(user=request.user, publish=False)
+        except ValidationError:
+            messages.error(
+                request,
+                _("'%(title)s' could not be saved: open it in the translation editor to see which sentence is wrong.")
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect(next_url)
+        page = Page.objects.get(pk=page.pk).specific
+    elif page.latest_revision is None:
         page.save_revision(user=request.user)
     workflow.start(page, request.user)
     messages.success(

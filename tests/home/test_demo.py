@@ -6,26 +6,32 @@ publishes translations in on-commit callbacks. Afterwards the database is
 put back exactly as the migrations left it, so other modules never see it.
 """
 
+import html as html_module
 import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 from django.utils.translation import override
 
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+import polib
 import pytest
 
 from home.demo.loader import demo_counts
 from home.models import HomePage, SiteImage, StandardPage
-from initiatives.models import InitiativeOccurrence, InitiativePage
-from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
+from initiatives.models import InitiativeIndexPage, InitiativeOccurrence, InitiativePage
+from partners.models import CooperationArea, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
 LOCALES = ("pl", "en", "de")
+POLISH_CATALOGUE = settings.BASE_DIR / "locale" / "pl" / "LC_MESSAGES" / "django.po"
+# Shorter Polish strings ("Szukaj", "Kontakt") could be part of a name or of Polish content.
+POLISH_STRING_MIN_LENGTH = 12
 
 
 def _remove_media_files():
@@ -55,6 +61,31 @@ def demo(django_db_setup, django_db_blocker):
 
 def live_demo_pages():
     return list(Page.objects.live().filter(depth__gt=1).specific().select_related("locale"))
+
+
+def polish_interface_strings():
+    """The Polish catalogue's translations that differ from their English msgid, long enough not to be a name.
+
+    Placeholders (``%(name)s``, ``%s``) split a translation into the literal
+    pieces a page can show.
+    """
+    strings = set()
+    for entry in polib.pofile(str(POLISH_CATALOGUE)):
+        if entry.obsolete or "fuzzy" in entry.flags:
+            continue
+        pairs = (
+            [(entry.msgid, entry.msgstr)]
+            if not entry.msgid_plural
+            else [(entry.msgid_plural, text) for text in entry.msgstr_plural.values()]
+        )
+        for msgid, msgstr in pairs:
+            if not msgstr or msgstr == msgid:
+                continue
+            for piece in re.split(r"%\(\w+\)[sd]|%[sd]|\{\w*\}", msgstr):
+                piece = " ".join(piece.split())
+                if len(piece) >= POLISH_STRING_MIN_LENGTH:
+                    strings.add(piece)
+    return strings
 
 
 def login(client, username):
@@ -119,6 +150,24 @@ class TestDemoRendering:
         goals = client.get("/en/statutory-goals/").content.decode()
         assert goals.count("<li>") >= 9
         assert "Support local social and civic initiatives." in goals
+
+    def test_english_and_german_pages_hold_no_polish_interface_string(self, demo, db, client):
+        polish = polish_interface_strings()
+        assert len(polish) > 100  # the catalogue was read
+        urls = [page.get_url() for page in live_demo_pages() if page.locale.language_code in ("en", "de")]
+        today = timezone.localdate()
+        for index in InitiativeIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
+            urls += [f"{index.url}calendar/", f"{index.url}calendar/{today.year}/{today.month}/"]
+        for index in PartnerIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
+            urls.append(f"{index.url}map/")
+        assert any(url.startswith("/en/") for url in urls) and any(url.startswith("/de/") for url in urls)
+        found = []
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            text = " ".join(html_module.unescape(response.content.decode()).split())
+            found += [(url, string) for string in sorted(polish) if string in text]
+        assert found == []
 
     def test_translated_home_page_features_translated_initiatives(self, demo, db, client):
         html = client.get("/de/").content.decode()

@@ -67,3 +67,11 @@ def german_tree(tree, locales):
     ]:
         translate(page, "de", {page.title: title, page.slug: title.lower().replace("ä", "ae")})
     return tree
+
+
+@pytest.fixture
+def german_content(german_tree):
+    """One published page of every kind (tests/network_content.py) translated into German; see tests/l10n/content.py."""
+    from tests.l10n.content import build_german_content
+
+    return build_german_content(german_tree)
