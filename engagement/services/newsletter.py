@@ -206,12 +206,17 @@ def subscriber_erase(*, subscriber):
 @transaction.atomic
 def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWORK, organisation=None, area=None):
     since = timezone.localdate() - datetime.timedelta(days=days)
+    if scope != SubscriptionScope.ORGANISATION:
+        organisation = None
+    if scope != SubscriptionScope.AREA:
+        area = None
     with translation.override(language):
         subject = _("News from the partnership, %(date)s") % {"date": timezone.localdate().strftime("%Y-%m-%d")}
     issue = NewsletterIssue(language=language, subject=subject, scope=scope, organisation=organisation, area=area)
     issue.full_clean()
     issue.save()
-    for order, page in enumerate(newsletter_issue_suggest_pages(language=language, since=since)):
+    suggestions = newsletter_issue_suggest_pages(language=language, since=since, organisation=organisation, area=area)
+    for order, page in enumerate(suggestions):
         NewsletterIssueItem.objects.create(issue=issue, page=page, sort_order=order)
     return issue
 
@@ -229,10 +234,17 @@ def newsletter_issue_recipients(*, issue):
         language=issue.language,
         scope=issue.scope,
     )
+    # Organisations and areas are translated: a subscription names the page or
+    # area in the language it was made in, the issue maybe another
+    # translation of it (the subscriber may have switched language since).
     if issue.scope == SubscriptionScope.ORGANISATION:
-        recipients = recipients.filter(organisation=issue.organisation)
+        if issue.organisation is None:
+            return recipients.none()
+        recipients = recipients.filter(organisation__translation_key=issue.organisation.translation_key)
     elif issue.scope == SubscriptionScope.AREA:
-        recipients = recipients.filter(area=issue.area)
+        if issue.area is None:
+            return recipients.none()
+        recipients = recipients.filter(area__translation_key=issue.area.translation_key)
     return recipients
 
 
