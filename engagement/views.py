@@ -131,6 +131,10 @@ def newsletter_unsubscribe(request, token, *, subscriber):
 
 @_signed_link("manage")
 def newsletter_manage(request, token, *, subscriber):
+    # Corrections are rate limited like the other public forms: the answer to
+    # an address already used by another subscription must not be probed at speed.
+    if rate_limit_exceeded(request, scope="manage"):
+        return rate_limited_response(request)
     form = SubscriberCorrectForm(
         request.POST or None, initial={"email": subscriber.email, "language": subscriber.language}
     )

@@ -173,6 +173,17 @@ class DataAccessTests:
         subscriber.refresh_from_db()
         assert subscriber.email == "reader@example.org"
 
+    def test_corrections_are_rate_limited_so_other_addresses_cannot_be_probed_at_speed(self, client, tree, subscriber):
+        make_subscriber(email="taken@example.org")
+        path = url("manage", subscriber, "manage")
+        for n in range(5):
+            assert client.post(path, {"email": f"probe{n}@example.org", "language": "pl"}).status_code in (200, 302)
+        response = client.post(path, {"email": "taken@example.org", "language": "pl"})
+        assert response.status_code == 429
+        assert "taken@example.org" not in response.content.decode()
+        # Reading the page stays possible.
+        assert client.get(path).status_code == 200
+
 
 class ErasureTests:
     def test_erasing_needs_a_button_press_and_then_leaves_no_trace(self, client, tree, subscriber):
