@@ -84,7 +84,8 @@ class LinkRequestForm(HoneypotCheckMixin, forms.Form):
 
 class SubscriberCorrectForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mail address"), help_text=_("A new address must be confirmed before it receives anything.")
+        label=_("E-mail address"),
+        help_text=_("A new address changes nothing until it is confirmed through the link we e-mail to it."),
     )
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
 
