@@ -94,7 +94,14 @@ class NewsletterComposeView(NewsletterPermissionMixin, WagtailAdminTemplateMixin
     header_icon = "mail"
 
     def form_valid(self, form):
-        issue = newsletter_issue_compose(language=form.cleaned_data["language"], days=form.cleaned_data["days"])
+        data = form.cleaned_data
+        issue = newsletter_issue_compose(
+            language=data["language"],
+            days=data["days"],
+            scope=data["scope"],
+            organisation=data["organisation"],
+            area=data["area"],
+        )
         messages.success(self.request, _("Issue drafted with the suggested content: review and edit it, then send it."))
         return redirect("wagtailsnippets_engagement_newsletterissue:edit", issue.pk)
 

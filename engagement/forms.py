@@ -84,7 +84,8 @@ class LinkRequestForm(HoneypotCheckMixin, forms.Form):
 
 class SubscriberCorrectForm(forms.Form):
     email = forms.EmailField(
-        label=_("E-mail address"), help_text=_("A new address must be confirmed before it receives anything.")
+        label=_("E-mail address"),
+        help_text=_("A new address changes nothing until it is confirmed through the link we e-mail to it."),
     )
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES)
 
@@ -99,6 +100,52 @@ class RejectForm(forms.Form):
     )
 
 
+class _WithLanguage(forms.ModelChoiceField):
+    """Organisations and areas exist once per language: the label says which one."""
+
+    def label_from_instance(self, obj):
+        name = getattr(obj, "title", None) or obj.name
+        return f"{name} ({obj.locale.language_code})"
+
+
 class ComposeIssueForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     days = forms.IntegerField(label=_("Suggest content from the last … days"), min_value=1, max_value=365, initial=30)
+    scope = forms.ChoiceField(
+        label=_("Audience"),
+        choices=SubscriptionScope.choices,
+        initial=SubscriptionScope.NETWORK,
+        required=False,  # the whole network unless chosen
+        help_text=_("Who gets the issue: the whole network's subscribers, one organisation's or one area's."),
+    )
+    organisation = _WithLanguage(
+        label=_("Organisation"),
+        queryset=MemberOrganisationPage.objects.none(),
+        required=False,
+        help_text=_("Only for an issue to one organisation's subscribers: only its own content is suggested."),
+    )
+    area = _WithLanguage(
+        label=_("Area of cooperation"),
+        queryset=CooperationArea.objects.none(),
+        required=False,
+        help_text=_("Only for an issue to one area's subscribers: only content in that area is suggested."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = (
+            MemberOrganisationPage.objects.live()
+            .filter(left_on__isnull=True)
+            .select_related("locale")
+            .order_by("title")
+        )
+        self.fields["area"].queryset = CooperationArea.objects.select_related("locale").order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        scope = cleaned["scope"] = cleaned.get("scope") or SubscriptionScope.NETWORK
+        if scope == SubscriptionScope.ORGANISATION and not cleaned.get("organisation"):
+            self.add_error("organisation", _("Choose the organisation whose subscribers get this issue."))
+        if scope == SubscriptionScope.AREA and not cleaned.get("area"):
+            self.add_error("area", _("Choose the area whose subscribers get this issue."))
+        return cleaned

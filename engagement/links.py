@@ -30,17 +30,22 @@ class LinkInvalid(Exception):
 def _max_age(purpose):
     days = {
         "confirm": CONFIRM_MAX_AGE_DAYS,
+        "email": CONFIRM_MAX_AGE_DAYS,
         "unsubscribe": UNSUBSCRIBE_MAX_AGE_DAYS,
     }.get(purpose, settings.ENGAGEMENT_LINK_MAX_AGE_DAYS)
     return days * 24 * 60 * 60
 
 
-def subscriber_token(*, subscriber, purpose):
-    return signing.dumps({"k": str(subscriber.key)}, salt=f"engagement.subscriber.{purpose}")
+def subscriber_token(*, subscriber, purpose, email=None):
+    """A signed link for one subscription and purpose; ``email`` binds a link to one new address (purpose "email")."""
+    payload = {"k": str(subscriber.key)}
+    if email is not None:
+        payload["e"] = email
+    return signing.dumps(payload, salt=f"engagement.subscriber.{purpose}")
 
 
-def subscriber_from_token(*, token, purpose):
-    """The subscription a link points to, or LinkInvalid with a message for the visitor."""
+def _subscriber_payload(*, token, purpose):
+    """The subscription a link points to and the link's payload, or LinkInvalid with a message for the visitor."""
     from .models import Subscriber
 
     try:
@@ -54,7 +59,27 @@ def subscriber_from_token(*, token, purpose):
     subscriber = Subscriber.objects.filter(key=payload.get("k")).select_related("consent").first()
     if subscriber is None:
         raise LinkInvalid(_("This subscription no longer exists: its data has been erased."))
-    return subscriber
+    return subscriber, payload
+
+
+def subscriber_from_token(*, token, purpose):
+    """The subscription a link points to, or LinkInvalid with a message for the visitor."""
+    return _subscriber_payload(token=token, purpose=purpose)[0]
+
+
+def email_change_from_token(*, token):
+    """The subscription and the new address an address-change link confirms, or LinkInvalid.
+
+    The link names the address it was sent to; it stops working once that
+    change is applied or replaced by a newer request (a new link is sent then).
+    """
+    subscriber, payload = _subscriber_payload(token=token, purpose="email")
+    email = payload.get("e") or ""
+    if not email or not subscriber.pending_email or subscriber.pending_email.lower() != email.lower():
+        raise LinkInvalid(
+            _("This link is no longer valid: the change of address was already confirmed or replaced by a newer one.")
+        )
+    return subscriber, subscriber.pending_email
 
 
 def absolute_url(path):
@@ -66,6 +91,16 @@ def subscriber_url(*, subscriber, purpose, language=None):
         path = reverse(
             f"engagement:newsletter_{purpose}",
             kwargs={"token": subscriber_token(subscriber=subscriber, purpose=purpose)},
+        )
+    return absolute_url(path)
+
+
+def email_change_url(*, subscriber, email):
+    """The link, e-mailed to ``email``, that confirms moving the subscription to it."""
+    with translation.override(subscriber.language):
+        path = reverse(
+            "engagement:newsletter_email_confirm",
+            kwargs={"token": subscriber_token(subscriber=subscriber, purpose="email", email=email)},
         )
     return absolute_url(path)
 

@@ -115,21 +115,44 @@ def _live_in(model, *, locale, **filters):
     return model.objects.live().public().filter(locale=locale, **filters)
 
 
-def newsletter_issue_suggest_pages(*, language, since):
-    """Recent live news and initiatives, and initiatives with upcoming events, in ``language`` (no repeats)."""
+def newsletter_issue_suggest_pages(*, language, since, organisation=None, area=None):
+    """Recent live news and initiatives, and initiatives with upcoming events, in ``language`` (no repeats).
+
+    For an issue to one organisation's subscribers only that organisation's
+    section is suggested (its page in ``language``, whichever translation was
+    chosen); for one area only pages tagged with that area (in any translation).
+    """
     locale = Locale.objects.filter(language_code=language).first()
     if locale is None:
         return []
+    section = None
+    if organisation is not None:
+        section = (
+            organisation.get_translations(inclusive=True).filter(locale=locale).first()
+            if organisation.locale_id != locale.pk
+            else organisation
+        )
+        if section is None:  # the organisation has no section in this language: nothing to suggest
+            return []
+
+    def narrow(queryset):
+        if section is not None:
+            queryset = queryset.descendant_of(section)
+        if area is not None:
+            queryset = queryset.filter(areas__translation_key=area.translation_key).distinct()
+        return queryset
+
+    upcoming_pages = narrow(_live_in(InitiativePage, locale=locale)).values("pk")
     upcoming_ids = (
-        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__locale=locale, page__live=True)
+        InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__in=upcoming_pages)
         .order_by("start")
         .values_list("page_id", flat=True)[:20]
     )
     groups = [
-        _live_in(NewsPage, locale=locale, date__gte=since).order_by("-date")[:10],
-        _live_in(InitiativePage, locale=locale, first_published_at__date__gte=since).order_by("-first_published_at")[
-            :5
-        ],
+        narrow(_live_in(NewsPage, locale=locale, date__gte=since)).order_by("-date")[:10],
+        narrow(_live_in(InitiativePage, locale=locale, first_published_at__date__gte=since)).order_by(
+            "-first_published_at"
+        )[:5],
         _live_in(InitiativePage, locale=locale, pk__in=list(upcoming_ids)),
     ]
     pages = {}

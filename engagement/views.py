@@ -19,11 +19,12 @@ from django.views.decorators.csrf import csrf_exempt
 
 from .abuse import rate_limit_exceeded, rate_limited_response
 from .forms import AccessionForm, LinkRequestForm, SubscribeForm, SubscriberCorrectForm
-from .links import LinkInvalid, subscriber_from_token
+from .links import LinkInvalid, email_change_from_token, subscriber_from_token, subscriber_token
 from .models import ConsentText, RestrictionGround
 from .services.accession import accession_request_create
 from .services.newsletter import (
     subscriber_confirm,
+    subscriber_email_change_confirm,
     subscriber_erase,
     subscriber_export,
     subscriber_links_send,
@@ -131,24 +132,58 @@ def newsletter_unsubscribe(request, token, *, subscriber):
 
 @_signed_link("manage")
 def newsletter_manage(request, token, *, subscriber):
+    # Corrections are rate limited like the other public forms (each new
+    # address gets an e-mail). A new address only becomes pending, with the
+    # same answer whether or not it already has this subscription.
+    if rate_limit_exceeded(request, scope="manage"):
+        return rate_limited_response(request)
     form = SubscriberCorrectForm(
         request.POST or None, initial={"email": subscriber.email, "language": subscriber.language}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            subscriber_update(
+            email_requested = subscriber_update(
                 subscriber=subscriber, email=form.cleaned_data["email"], language=form.cleaned_data["language"]
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Your data has been corrected."))
+            if email_requested:
+                messages.success(
+                    request,
+                    _(
+                        "We sent a confirmation link to the new address. The address changes only once the link "
+                        "in that e-mail is confirmed."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your data has been corrected."))
             return redirect(request.path)
     return render(
         request,
         "engagement/newsletter/manage.html",
         {"subscriber": subscriber, "form": form, "token": token, "data": subscriber_export(subscriber=subscriber)},
     )
+
+
+def newsletter_email_confirm(request, token):
+    """The link e-mailed to a new address: a button (POST) moves the subscription to it.
+
+    Whoever opens it has shown they read that mailbox, so after confirming
+    they get the "my data" page of the subscription that now has the address
+    (merged with the one it already had, if any). The old address is not shown.
+    """
+    try:
+        subscriber, email = email_change_from_token(token=token)
+        if request.method != "POST":
+            return render(
+                request, "engagement/newsletter/email_confirm.html", {"subscriber": subscriber, "email": email}
+            )
+        subscriber = subscriber_email_change_confirm(subscriber=subscriber, email=email)
+    except LinkInvalid as error:
+        return _invalid_link(request, error)
+    messages.success(request, _("Your new address is confirmed: the newsletter goes to it from now on."))
+    return redirect("engagement:newsletter_manage", token=subscriber_token(subscriber=subscriber, purpose="manage"))
 
 
 @_signed_link("manage")

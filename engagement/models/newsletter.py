@@ -145,6 +145,13 @@ class Subscriber(audience_model(on_delete=models.CASCADE, scope_label=_("scope")
         help_text=_("Set after too many hard bounces: the address no longer receives issues."),
     )
 
+    # A change of address waits here until it is confirmed through a signed
+    # link e-mailed to the new address (engagement.links, purpose "email");
+    # only then does ``email`` change. Cleared by the daily purge once the
+    # link has expired.
+    pending_email = models.EmailField(_("new address awaiting confirmation"), blank=True)
+    pending_email_at = models.DateTimeField(_("address change requested at"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")

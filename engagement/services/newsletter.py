@@ -12,7 +12,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..emails import email_build, unsubscribe_headers
-from ..links import DELIVERY_HEADER, delivery_bounce_address, delivery_token, subscriber_url
+from ..links import (
+    DELIVERY_HEADER,
+    LinkInvalid,
+    delivery_bounce_address,
+    delivery_token,
+    email_change_url,
+    subscriber_url,
+)
 from ..models import (
     ConsentText,
     Delivery,
@@ -111,30 +118,99 @@ def subscriber_links_send(*, email):
         _subscriber_email(subscriber=subscriber, template="manage_link").send()
 
 
+def _email_change_send(*, subscriber, email):
+    """The confirmation link for a change of address, to the new address, in the subscriber's language.
+
+    Not a list e-mail: no manage or unsubscribe links of the subscription (the
+    new address's owner may be someone else, e.g. after a typo).
+    """
+    email_build(
+        to=email,
+        template="confirm_email_change",
+        context={"subscriber": subscriber, "confirm_url": email_change_url(subscriber=subscriber, email=email)},
+        language=subscriber.language,
+    ).send()
+
+
 @transaction.atomic
 def subscriber_update(*, subscriber, email, language):
-    """Correct the subscriber's data. A new address must be confirmed again before it gets anything."""
-    changed_email = email.lower() != subscriber.email.lower()
-    if (
-        changed_email
-        and Subscriber.objects.filter(
-            email__iexact=email, scope=subscriber.scope, organisation=subscriber.organisation, area=subscriber.area
-        )
-        .exclude(pk=subscriber.pk)
-        .exists()
-    ):
-        raise ValidationError({"email": _("This address cannot be used for this subscription.")})
+    """Correct the subscriber's data; returns whether a change of address was requested.
+
+    The language changes at once. A new address changes nothing yet: it is
+    kept as pending and a confirmation link is e-mailed to it. Whether that
+    address already has this subscription is not looked at here, so the
+    answer is the same either way (no enumeration); the two are merged when
+    the owner of the new address confirms (``subscriber_email_change_confirm``).
+    """
+    email = email.strip().lower()
     subscriber.language = language
+    changed_email = email != subscriber.email.lower()
     if changed_email:
-        subscriber.email = email
-        subscriber.confirmed_at = None
-        # The bounces were about the old address: the new one starts afresh.
-        subscriber.suspended_at, subscriber.hard_bounces, subscriber.soft_bounces = None, 0, 0
+        # A newer request replaces an older one: the older link stops working.
+        subscriber.pending_email, subscriber.pending_email_at = email, timezone.now()
     subscriber.full_clean(exclude=["consent"])
-    subscriber.save()
+    subscriber.save(update_fields=["language", "pending_email", "pending_email_at"])
     if changed_email:
-        _confirmation_send(subscriber=subscriber)
-    return subscriber
+        _email_change_send(subscriber=subscriber, email=email)
+    return changed_email
+
+
+def _address_works(subscriber):
+    # The address has just received our link and answered it: earlier bounces no longer count.
+    subscriber.suspended_at, subscriber.hard_bounces, subscriber.soft_bounces = None, 0, 0
+
+
+@transaction.atomic
+def subscriber_email_change_confirm(*, subscriber, email):
+    """Apply a change of address confirmed from the new address; returns the subscription that now has it.
+
+    Confirming from the new address is its double opt-in, so the subscription
+    is confirmed. If the new address already has the same subscription, the
+    two become one, and nothing is lost: the new address's subscription stays
+    (the links in its mailbox keep working) and takes over the other one's
+    deliveries and bounces, the more recent consent, the language just chosen
+    and a restriction or objection; then the other one is deleted.
+    """
+    subscriber = Subscriber.objects.select_for_update().select_related("consent").get(pk=subscriber.pk)
+    if subscriber.pending_email.lower() != email.lower():
+        raise LinkInvalid(
+            _("This link is no longer valid: the change of address was already confirmed or replaced by a newer one.")
+        )
+    now = timezone.now()
+    subscriber.pending_email, subscriber.pending_email_at = "", None
+    kept = (
+        Subscriber.objects.select_for_update()
+        .filter(email__iexact=email, scope=subscriber.scope, organisation=subscriber.organisation, area=subscriber.area)
+        .exclude(pk=subscriber.pk)
+        .first()
+    )
+    if kept is None:
+        subscriber.email = email
+        subscriber.confirmed_at = now
+        _address_works(subscriber)
+        subscriber.full_clean(exclude=["consent"])
+        subscriber.save()
+        return subscriber
+
+    merged = subscriber
+    # An issue both received: the moved subscription's delivery is detached (as
+    # on erasure), so the issue's counts stay true.
+    merged.deliveries.filter(issue__in=kept.deliveries.values("issue")).update(subscriber=None, error="")
+    merged.deliveries.update(subscriber=kept)
+    merged.bounces.update(subscriber=kept)
+    if merged.consented_at > kept.consented_at:
+        kept.consent, kept.consented_at = merged.consent, merged.consented_at
+    kept.language = merged.language
+    if merged.is_restricted and not kept.is_restricted:
+        kept.restricted_at, kept.restriction_ground = merged.restricted_at, merged.restriction_ground
+    kept.confirmed_at = kept.confirmed_at or now
+    _address_works(kept)
+    kept.save()
+    if merged.created_at < kept.created_at:  # "subscribed since" is the earlier of the two
+        Subscriber.objects.filter(pk=kept.pk).update(created_at=merged.created_at)
+        kept.created_at = merged.created_at
+    merged.delete()
+    return kept
 
 
 def subscriber_export(*, subscriber):
@@ -155,6 +231,12 @@ def subscriber_export(*, subscriber):
         if subscriber.restricted_at
         else None,
         "suspended_for_bounces_at": subscriber.suspended_at.isoformat() if subscriber.suspended_at else None,
+        "pending_email_change": {
+            "email": subscriber.pending_email,
+            "requested_at": subscriber.pending_email_at.isoformat(),
+        }
+        if subscriber.pending_email
+        else None,
         "consent": {
             "language": subscriber.consent.language,
             "version": subscriber.consent.version,
@@ -206,12 +288,17 @@ def subscriber_erase(*, subscriber):
 @transaction.atomic
 def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWORK, organisation=None, area=None):
     since = timezone.localdate() - datetime.timedelta(days=days)
+    if scope != SubscriptionScope.ORGANISATION:
+        organisation = None
+    if scope != SubscriptionScope.AREA:
+        area = None
     with translation.override(language):
         subject = _("News from the partnership, %(date)s") % {"date": timezone.localdate().strftime("%Y-%m-%d")}
     issue = NewsletterIssue(language=language, subject=subject, scope=scope, organisation=organisation, area=area)
     issue.full_clean()
     issue.save()
-    for order, page in enumerate(newsletter_issue_suggest_pages(language=language, since=since)):
+    suggestions = newsletter_issue_suggest_pages(language=language, since=since, organisation=organisation, area=area)
+    for order, page in enumerate(suggestions):
         NewsletterIssueItem.objects.create(issue=issue, page=page, sort_order=order)
     return issue
 
@@ -229,10 +316,17 @@ def newsletter_issue_recipients(*, issue):
         language=issue.language,
         scope=issue.scope,
     )
+    # Organisations and areas are translated: a subscription names the page or
+    # area in the language it was made in, the issue maybe another
+    # translation of it (the subscriber may have switched language since).
     if issue.scope == SubscriptionScope.ORGANISATION:
-        recipients = recipients.filter(organisation=issue.organisation)
+        if issue.organisation is None:
+            return recipients.none()
+        recipients = recipients.filter(organisation__translation_key=issue.organisation.translation_key)
     elif issue.scope == SubscriptionScope.AREA:
-        recipients = recipients.filter(area=issue.area)
+        if issue.area is None:
+            return recipients.none()
+        recipients = recipients.filter(area__translation_key=issue.area.translation_key)
     return recipients
 
 

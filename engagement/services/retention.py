@@ -8,13 +8,14 @@ from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
 
+from ..links import CONFIRM_MAX_AGE_DAYS
 from ..models import AccessionRequest, AccessionStatus, PurgeLog, Subscriber
 
 
-def _purge(*, category, queryset, cutoff, dry_run):
+def _purge(*, category, queryset, cutoff, dry_run, delete=None):
     count = queryset.count()
     if not dry_run:
-        queryset.delete()
+        (delete or (lambda queryset: queryset.delete()))(queryset)
         PurgeLog.objects.create(category=category, cutoff=cutoff, deleted=count)
     return count
 
@@ -26,11 +27,14 @@ def personal_data_purge(*, now=None, dry_run=False):
     - contact form submissions older than ENGAGEMENT_FORM_RETENTION_DAYS;
     - decided accession requests older than the same period (the approved
       organisation itself lives on as its page);
-    - subscriptions never confirmed within ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS.
+    - subscriptions never confirmed within ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS;
+    - new addresses of changes never confirmed while their link was valid
+      (only the pending address is deleted; the subscription stays).
     """
     now = now or timezone.now()
     form_cutoff = now - datetime.timedelta(days=settings.ENGAGEMENT_FORM_RETENTION_DAYS)
     unconfirmed_cutoff = now - datetime.timedelta(days=settings.ENGAGEMENT_UNCONFIRMED_RETENTION_DAYS)
+    address_change_cutoff = now - datetime.timedelta(days=CONFIRM_MAX_AGE_DAYS)
     return {
         "form submissions": _purge(
             category="form submissions",
@@ -51,5 +55,12 @@ def personal_data_purge(*, now=None, dry_run=False):
             queryset=Subscriber.objects.filter(confirmed_at__isnull=True, consented_at__lt=unconfirmed_cutoff),
             cutoff=unconfirmed_cutoff,
             dry_run=dry_run,
+        ),
+        "expired address changes": _purge(
+            category="expired address changes",
+            queryset=Subscriber.objects.exclude(pending_email="").filter(pending_email_at__lt=address_change_cutoff),
+            cutoff=address_change_cutoff,
+            dry_run=dry_run,
+            delete=lambda queryset: queryset.update(pending_email="", pending_email_at=None),
         ),
     }

@@ -229,3 +229,29 @@ class AccessionRejectionTests:
         [message] = mail.outbox
         assert message.subject == "Twoje zgłoszenie przystąpienia do partnerstwa"
         assert "Działalność poza gminą." in message.body
+
+
+class AccessionEmailLanguageTests:
+    """The decision is written in the language of the form the applicant used."""
+
+    def test_a_german_applicant_is_welcomed_in_german(self, client, accession_page, moderator):
+        apply(client)
+        AccessionRequest.objects.update(language="de")
+        mail.outbox.clear()
+        client.force_login(moderator)
+        client.post(review_url(AccessionRequest.objects.get()), {"action": "approve"})
+        [welcome] = mail.outbox
+        assert welcome.subject == "Willkommen in der Partnerschaft, Stowarzyszenie Sportowe Orlik"
+        assert "/de/join/activate/" in welcome.body
+
+    def test_a_german_applicant_gets_the_rejection_in_german(self, client, accession_page, moderator):
+        apply(client)
+        AccessionRequest.objects.update(language="de")
+        mail.outbox.clear()
+        client.force_login(moderator)
+        client.post(
+            review_url(AccessionRequest.objects.get()), {"action": "reject", "reason": "Außerhalb der Gemeinde."}
+        )
+        [message] = mail.outbox
+        assert message.subject == "Ihr Antrag auf Beitritt zur Partnerschaft"
+        assert "Außerhalb der Gemeinde." in message.body

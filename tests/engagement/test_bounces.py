@@ -345,8 +345,8 @@ class PrivacyTests:
         assert data["suspended_for_bounces_at"] is None
 
     @override_settings(NEWSLETTER_HARD_BOUNCE_LIMIT=1)
-    def test_correcting_the_address_lifts_the_suspension(self, sent, tmp_path, client):
-        from engagement.services.newsletter import subscriber_update
+    def test_a_confirmed_new_address_lifts_the_suspension(self, sent, tmp_path, client):
+        from engagement.services.newsletter import subscriber_email_change_confirm, subscriber_update
 
         process(
             maildir_with(
@@ -357,4 +357,8 @@ class PrivacyTests:
         assert anna.suspended_at is not None
         subscriber_update(subscriber=anna, email="anna.nowa@example.org", language="pl")
         anna.refresh_from_db()
-        assert (anna.suspended_at, anna.hard_bounces, anna.confirmed_at) == (None, 0, None)
+        assert anna.suspended_at is not None  # nothing changes until the new address confirms
+        anna = subscriber_email_change_confirm(subscriber=anna, email="anna.nowa@example.org")
+        anna.refresh_from_db()
+        assert (anna.email, anna.suspended_at, anna.hard_bounces) == ("anna.nowa@example.org", None, 0)
+        assert anna.confirmed_at is not None

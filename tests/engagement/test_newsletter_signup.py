@@ -182,6 +182,13 @@ class AbuseTests:
         )
         assert other.status_code == 200
 
+    def test_the_link_request_is_rate_limited_too(self, client, tree, consent_texts, subscriber):
+        for _n in range(5):
+            assert client.post("/pl/newsletter/link/", {"email": subscriber.email, **human()}).status_code == 200
+        response = client.post("/pl/newsletter/link/", {"email": subscriber.email, **human()})
+        assert response.status_code == 429
+        assert len(mail.outbox) == 5
+
 
 class EmailLanguageTests:
     def test_the_confirmation_is_written_in_the_subscribers_language(self, client, tree, consent_texts):

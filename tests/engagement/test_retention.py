@@ -73,7 +73,12 @@ class PurgeTests:
             "still-pending",
         }
         logged = {entry.category: entry.deleted for entry in PurgeLog.objects.all()}
-        assert logged == {"form submissions": 1, "unconfirmed subscriptions": 1, "decided accession requests": 1}
+        assert logged == {
+            "form submissions": 1,
+            "unconfirmed subscriptions": 1,
+            "decided accession requests": 1,
+            "expired address changes": 0,
+        }
         assert "unconfirmed subscriptions: deleted 1" in out.getvalue()
 
     def test_a_dry_run_deletes_and_logs_nothing(self, tree):

@@ -140,10 +140,12 @@ class DataAccessTests:
             "deliveries",
             "processing_restricted",
             "suspended_for_bounces_at",
+            "pending_email_change",
             "bounces",
         }
         assert data["email"] == "reader@example.org"
         assert (data["processing_restricted"], data["suspended_for_bounces_at"], data["bounces"]) == (None, None, [])
+        assert data["pending_email_change"] is None
         assert data["language"] == "pl"
         assert data["consent"]["version"] == subscriber.consent.version
         assert data["consent"]["text"] == subscriber.consent.text
@@ -158,13 +160,13 @@ class DataAccessTests:
         assert subscriber.language == "de"
         assert subscriber.confirmed_at is not None
 
-    def test_a_new_address_must_be_confirmed_again(self, client, tree, subscriber):
+    def test_a_new_address_must_be_confirmed_from_that_address(self, client, tree, subscriber):
         client.post(url("manage", subscriber, "manage"), {"email": "new@example.org", "language": "pl"})
         subscriber.refresh_from_db()
-        assert subscriber.email == "new@example.org"
-        assert subscriber.confirmed_at is None
+        assert subscriber.email == "reader@example.org"
+        assert subscriber.pending_email == "new@example.org"
         assert mail.outbox[-1].to == ["new@example.org"]
-        assert "/newsletter/confirm/" in mail.outbox[-1].body
+        assert "/newsletter/address/" in mail.outbox[-1].body  # more in test_address_change.py
 
     def test_an_invalid_correction_names_the_field_and_changes_nothing(self, client, tree, subscriber):
         response = client.post(url("manage", subscriber, "manage"), {"email": "broken", "language": "pl"})
@@ -172,6 +174,17 @@ class DataAccessTests:
         assert "email" in response.context["form"].errors
         subscriber.refresh_from_db()
         assert subscriber.email == "reader@example.org"
+
+    def test_corrections_are_rate_limited_so_other_addresses_cannot_be_probed_at_speed(self, client, tree, subscriber):
+        make_subscriber(email="taken@example.org")
+        path = url("manage", subscriber, "manage")
+        for n in range(5):
+            assert client.post(path, {"email": f"probe{n}@example.org", "language": "pl"}).status_code in (200, 302)
+        response = client.post(path, {"email": "taken@example.org", "language": "pl"})
+        assert response.status_code == 429
+        assert "taken@example.org" not in response.content.decode()
+        # Reading the page stays possible.
+        assert client.get(path).status_code == 200
 
 
 class ErasureTests:
