@@ -7,10 +7,14 @@ import gzip
 import json
 import re
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Locale
 
 import pytest
 
+from partners import directory as directory_module
 from partners.directory import partnerships_upcoming_anniversaries
 from partners.directory_models import Partnership
 from partners.models import CooperationArea, RelationshipStatus
@@ -33,6 +37,26 @@ def country_count(response, code):
     select = re.search(r'<select id="facet-country" name="country">(.*?)</select>', html, re.S).group(1)
     found = re.search(rf'<option value="{code}"[^>]*>[^<]*\((\d+)\)</option>', select)
     return int(found.group(1)) if found else 0
+
+
+class TestFacetCubeSharedByWorkers:
+    def test_a_new_worker_reads_the_cube_others_built(self, client, directory):
+        partnership(partner_name="Borken")
+        partnership(partner_name="Hranice", country="CZ")
+        assert country_count(client.get(directory.url), "CZ") == 1
+        directory_module._CUBE.clear()  # what a freshly started gunicorn worker holds
+        directory_module._SUMMARIES.clear()
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(directory.url)
+        assert country_count(response, "CZ") == 1
+        assert not [q["sql"] for q in queries if "GROUP BY" in q["sql"] and "partners_partnership" in q["sql"]]
+
+    def test_a_change_builds_a_new_cube(self, client, directory):
+        partnership(partner_name="Borken")
+        client.get(directory.url)
+        directory_module._CUBE.clear()
+        partnership(partner_name="Hranice", country="CZ")
+        assert country_count(client.get(directory.url), "CZ") == 1
 
 
 class TestCachedCountsFollowChanges:
