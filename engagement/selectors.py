@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
 
+from .links import CONFIRM_MAX_AGE_DAYS
 from .models import AccessionRequest, AccessionStatus, Bounce, Delivery, Subscriber
 
 
@@ -52,6 +53,14 @@ def records_of_processing():
             legal_basis=_("Consent (GDPR art. 6(1)(a)), pending confirmation"),
             retention=_("Deleted %(days)s days after sign-up if not confirmed") % {"days": unconfirmed_days},
             stats=_stats(Subscriber.objects.filter(confirmed_at__isnull=True), "created_at"),
+        ),
+        _row(
+            category=_("Newsletter address changes awaiting confirmation"),
+            data=_("The new e-mail address a subscriber asked for, and when"),
+            purpose=_("Confirming that the new address belongs to the subscriber before it is used"),
+            legal_basis=_("Rectification at the data subject's request (GDPR art. 16)"),
+            retention=_("Cleared when confirmed, or %(days)s days after the request") % {"days": CONFIRM_MAX_AGE_DAYS},
+            stats=_stats(Subscriber.objects.exclude(pending_email=""), "pending_email_at"),
         ),
         _row(
             category=_("Newsletter subscriptions with restricted processing"),

@@ -47,6 +47,22 @@ class RecordsTests:
         assert rows["Newsletter sign-ups awaiting confirmation"]["count"] == 1
         assert rows["Newsletter subscribers (confirmed)"]["since"] is not None
 
+    def test_pending_address_changes_are_listed_with_their_lifetime(self, client, tree, superuser):
+        from django.utils import timezone
+
+        moving = make_subscriber(email="old@example.org")
+        moving.pending_email, moving.pending_email_at = "new@example.org", timezone.now()
+        moving.save()
+        make_subscriber(email="stays@example.org")
+        client.force_login(superuser)
+        response = client.get(URL)
+        with translation.override("en"):
+            rows = {str(row["category"]): row for row in response.context["rows"]}
+            pending = rows["Newsletter address changes awaiting confirmation"]
+            assert "7 days" in str(pending["retention"])
+        assert pending["count"] == 1
+        assert pending["since"] is not None
+
     def test_the_csv_export_has_one_row_per_category(self, client, tree, superuser):
         make_subscriber()
         client.force_login(superuser)
