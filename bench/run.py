@@ -129,6 +129,8 @@ PAGE_COLUMNS = [
     ("1 conn. p50 ms", "r"),
     ("1 conn. p95 ms", "r"),
     ("SQL queries", "r"),
+    ("after a publish ms", "r"),
+    ("after a publish SQL", "r"),
     ("bytes", "r"),
     ("bytes gzip", "r"),
     ("errors", "r"),
@@ -140,7 +142,17 @@ def page_row(result):
     loaded, single = result.get("load") or {}, result.get("single") or {}
     name = f"{result['name']} (`{result['url']}`)"
     if result.get("failed"):
-        return [name, "failed", "–", "–", "–", "–", "–", _cell(result.get("queries")), "–", "–", result["failed"]]
+        return [
+            name,
+            "failed",
+            *["–"] * 5,
+            _cell(result.get("queries")),
+            _cell(result.get("after_publish_ms")),
+            _cell(result.get("after_publish_queries")),
+            "–",
+            "–",
+            result["failed"],
+        ]
     return [
         name,
         _cell(loaded.get("rps"), 0),
@@ -150,6 +162,8 @@ def page_row(result):
         _cell(single.get("p50")),
         _cell(single.get("p95")),
         _cell(result.get("queries")),
+        _cell(result.get("after_publish_ms")),
+        _cell(result.get("after_publish_queries")),
         _cell(result.get("bytes")),
         _cell(result.get("bytes_gzip")),
         _cell((loaded.get("errors") or 0) + (single.get("errors") or 0)),
@@ -317,17 +331,32 @@ print(json.dumps({"urls": urls, "news_listing": news.url}))
 """
 
 QUERIES_SCRIPT = r"""
-import json, sys
+import json, statistics, sys, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from caching.generation import cache_generation_bump
 client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
 counts = {}
 for name, url in json.loads(sys.stdin.read()):
     client.get(url)  # warms Django's and Wagtail's caches (and the page cache, when there is one)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    counts[name] = {"status": response.status_code, "queries": len(queries.captured_queries)}
+    # The first request after a publish: a new cache generation, so no page,
+    # fragment or route cached for this content version yet.
+    after_publish = []
+    for _round in range(5):
+        cache_generation_bump()
+        with CaptureQueriesContext(connection) as cold_queries:
+            started = time.perf_counter()
+            client.get(url)
+            after_publish.append((time.perf_counter() - started) * 1000)
+    counts[name] = {
+        "status": response.status_code,
+        "queries": len(queries.captured_queries),
+        "after_publish_ms": statistics.median(after_publish),
+        "after_publish_queries": len(cold_queries.captured_queries),
+    }
 print("BENCH_COUNTS " + json.dumps(counts))
 """
 
@@ -628,6 +657,8 @@ def measure_pass(*, label, env, urls, counts, config, wrk_binary, after=None):
             result = {"name": name, "url": url, "queries": 0 if url == STATIC_URL else None}
             if name in counts:
                 result["queries"] = counts[name]["queries"]
+                result["after_publish_ms"] = counts[name].get("after_publish_ms")
+                result["after_publish_queries"] = counts[name].get("after_publish_queries")
                 if counts[name]["status"] != 200:
                     result["status"] = counts[name]["status"]
             try:

@@ -6,6 +6,8 @@ shares the cache, without listing which URLs a change affects: a renamed menu
 page changes the frame of every page. Old entries simply expire.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import uuid
 
@@ -14,12 +16,34 @@ from django.core.cache import caches
 
 GENERATION_KEY = "partnerhub:cache-generation"
 
+# The generation read once per request (see generation_pinned).
+_pinned = contextvars.ContextVar("partnerhub_cache_generation", default=None)
+
 
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+@contextlib.contextmanager
+def generation_pinned():
+    """Read the generation once for the block (a request) instead of once per fragment.
+
+    A page reads a few dozen fragments; with a file or Redis cache each
+    generation read is a round trip. A change made meanwhile in another
+    worker is seen by the next request; one made in this block (a bump) is
+    seen at once.
+    """
+    token = _pinned.set({})
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def cache_generation_get():
+    pinned = _pinned.get()
+    if pinned and "generation" in pinned:
+        return pinned["generation"]
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -27,11 +51,17 @@ def cache_generation_get():
         # concurrent worker's value if it was first).
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         generation = cache.get(GENERATION_KEY) or "0"
+    if pinned is not None:
+        pinned["generation"] = generation
     return generation
 
 
 def cache_generation_bump():
-    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    generation = uuid.uuid4().hex
+    page_cache().set(GENERATION_KEY, generation, timeout=None)
+    pinned = _pinned.get()
+    if pinned is not None:
+        pinned["generation"] = generation
 
 
 def fragment_key(name, *parts):
@@ -40,8 +70,12 @@ def fragment_key(name, *parts):
     return f"partnerhub:fragment:{name}:{cache_generation_get()}:{hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()}"
 
 
-def fragment_cached(name, *parts, build):
-    """``build()``'s value, cached under the current generation (None is not cached)."""
+def fragment_cached(name, *parts, build, timeout=None):
+    """``build()``'s value, cached under the current generation (None is not cached).
+
+    ``timeout`` (seconds, at most FRAGMENT_CACHE_SECONDS) bounds how long a
+    value that depends on the clock ("upcoming" events) may lag.
+    """
     if not settings.FRAGMENT_CACHE_SECONDS:
         return build()
     cache = page_cache()
@@ -50,5 +84,6 @@ def fragment_cached(name, *parts, build):
     if value is None:
         value = build()
         if value is not None:
-            cache.set(key, value, timeout=settings.FRAGMENT_CACHE_SECONDS)
+            lifetime = settings.FRAGMENT_CACHE_SECONDS if timeout is None else min(timeout, settings.FRAGMENT_CACHE_SECONDS)
+            cache.set(key, value, timeout=lifetime)
     return value

@@ -26,7 +26,7 @@ from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import get_conditional_response, get_max_age, patch_cache_control
 
-from .generation import cache_generation_get, page_cache
+from .generation import cache_generation_get, generation_pinned, page_cache
 
 CACHE_HEADER = "X-Page-Cache"
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -91,6 +91,12 @@ class UpdatePageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            with generation_pinned():
+                return self._respond(request)
+        return self._respond(request)
+
+    def _respond(self, request):
         if request_may_be_cached(request):
             key = page_cache_key(request)
             frozen = page_cache().get(key)

@@ -272,10 +272,19 @@ class HomePage(ListingMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from initiatives.selectors import home_page_blocks
+        from caching.generation import fragment_cached
+        from initiatives.selectors import UPCOMING_LAG_SECONDS, home_page_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_blocks(home=self))
+        if getattr(request, "is_preview", False):
+            # The draft's own featured initiatives and highlights, never the live page's cached ones.
+            context.update(home_page_blocks(home=self))
+        else:
+            context.update(
+                fragment_cached(
+                    "home-page-blocks", self.pk, build=lambda: home_page_blocks(home=self), timeout=UPCOMING_LAG_SECONDS
+                )
+            )
         return context
 
 
@@ -380,6 +389,21 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's get-or-create, from the cache (every page reads it), with the footer in the active language."""
+        from caching.generation import fragment_cached
+
+        if site is None:
+            return super().for_site(site)
+
+        def build():
+            instance = super(NetworkSettings, cls).for_site(site)
+            instance.footer_for()
+            return instance
+
+        return fragment_cached("network-settings", site.pk, translation.get_language(), build=build)
 
     def footer_for(self, language_code=None):
         """The footer texts in a language (default: the active one), else the chosen (Polish) ones.

@@ -21,7 +21,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
-from caching.queries import pages_public
+from caching.queries import locale_code, pages_public
 
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}
@@ -141,7 +141,7 @@ def page_seo(*, page, request, site_name):
         summary = getattr(page, "get_listing_summary", lambda: "")()
         description = page.search_description or strip_tags(str(summary or ""))
     image = share_image(page=page, request=request) if page is not None else None
-    language = getattr(getattr(page, "locale", None), "language_code", None) or settings.LANGUAGE_CODE
+    language = (locale_code(page.locale_id) if getattr(page, "locale_id", None) else None) or settings.LANGUAGE_CODE
     other_languages = []
     if page is not None and getattr(page, "pk", None):
         other_languages = [

@@ -21,12 +21,14 @@ from wagtail.models import Site
 
 from icalendar import Calendar, Event
 
+from caching.generation import fragment_cached
 from caching.queries import pages_public
 
 from .forms import CalendarFilterForm
 from .listing import paginate
 from .models import InitiativePage
 from .selectors import (
+    UPCOMING_LAG_SECONDS,
     attach_occurrence_organisations,
     localized_area_names,
     occurrences_for_calendar,
@@ -146,9 +148,6 @@ def ical_view(request, *, index, organisation_slug=None, initiative_slug=None):
     filters = form.filters()
     if organisation is not None:
         filters["organisation"] = organisation.slug
-    occurrences = attach_occurrence_organisations(
-        occurrences_for_calendar(home=home, after=timezone.now() - ICAL_HISTORY, initiative=initiative, **filters)
-    )
 
     if initiative is not None:
         name, filename = initiative.title, f"{organisation.slug}-{initiative.slug}"
@@ -156,7 +155,26 @@ def ical_view(request, *, index, organisation_slug=None, initiative_slug=None):
         name, filename = f"{network_name}: {organisation.title}", organisation.slug
     else:
         name, filename = network_name, slugify(network_name) or "partnerhub"
-    ical = build_ical(request, occurrences=occurrences, name=name, host=host)
+
+    def build():
+        occurrences = attach_occurrence_organisations(
+            occurrences_for_calendar(home=home, after=timezone.now() - ICAL_HISTORY, initiative=initiative, **filters)
+        )
+        return build_ical(request, occurrences=occurrences, name=name, host=host)
+
+    # The file only changes with content (a new cache generation) or the clock
+    # (events leave the history window, DTSTAMP): calendar apps poll it often.
+    ical = fragment_cached(
+        "ical",
+        home.pk,
+        initiative.pk if initiative else None,
+        sorted(filters.items()),
+        name,
+        request.scheme,
+        request.get_host(),
+        build=build,
+        timeout=UPCOMING_LAG_SECONDS,
+    )
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

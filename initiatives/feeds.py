@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
+from caching.generation import fragment_cached
+from caching.queries import locale_code
+
 from .selectors import (
     attach_organisations,
     initiatives_for_listing,
@@ -48,7 +51,10 @@ def _home_for_request(request):
         raise Http404("No site")
     language = translation.get_language()
     root = site.root_page
-    home = root if root.locale.language_code == language else _root_translation(root, language)
+    if locale_code(root.locale_id) == language:
+        home = root
+    else:
+        home = fragment_cached("home-translation", root.pk, language, build=lambda: _root_translation(root, language))
     if home is None or not home.live:
         raise Http404("This site is not published in this language")
     return site, home
@@ -77,6 +83,18 @@ class _PageFeed(Feed):
         return obj.request.build_absolute_uri()
 
     def items(self, obj):
+        # Cached until the next change; the links are absolute, so per host and scheme.
+        return fragment_cached(
+            "feed-items",
+            type(self).__name__,
+            obj.home.pk,
+            obj.organisation.pk if obj.organisation else None,
+            obj.request.scheme,
+            obj.request.get_host(),
+            build=lambda: self._items(obj),
+        )
+
+    def _items(self, obj):
         items = attach_organisations(self.get_pages(obj)[:FEED_LENGTH])
         area_names = localized_area_names(items)
         for item in items:

@@ -134,16 +134,25 @@ def listing_context(request, *, form, items, per_page=PER_PAGE, prepare=None, co
     ``prepare`` turns the page's items into what the template renders (e.g.
     attaching organisations in one query) and runs on one page only.
     With ``count_key`` (what identifies the listing besides its filters), the
-    number of results is kept in the fragment cache until the next publish:
-    counting 20,000 news took longer than rendering the page.
+    number of results and the page's prepared items are kept in the fragment
+    cache until the next publish: counting 20,000 news took longer than
+    rendering the page.
     """
     count = None
     if count_key is not None:
         filters = sorted(form.filters().items())
         count = fragment_cached("listing-count", *count_key, filters, build=items.count)
     page, page_range = paginate(request, items, per_page=per_page, count=count)
-    if prepare is not None:
+    prepare = prepare or list
+
+    if count_key is None:
         page.object_list = prepare(page.object_list)
+    else:
+        # The page's items too (with their images and organisations loaded).
+        object_list = page.object_list
+        page.object_list = fragment_cached(
+            "listing-page", *count_key, filters, per_page, page.number, build=lambda: prepare(object_list)
+        )
     return {
         "filter_form": form,
         "active_filters": form.filters(),

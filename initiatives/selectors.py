@@ -233,6 +233,11 @@ def news_years(*, home):
     )
 
 
+# How long a cached list of upcoming events may lag behind the clock (an
+# event that has just started may stay "upcoming" this long).
+UPCOMING_LAG_SECONDS = 300
+
+
 def upcoming_occurrences(*, locale, limit=None, initiatives=None):
     occurrences = (
         InitiativeOccurrence.objects.filter(start__gte=timezone.now(), page__live=True, page__locale=locale)
@@ -245,22 +250,26 @@ def upcoming_occurrences(*, locale, limit=None, initiatives=None):
     return occurrences[:limit] if limit else occurrences
 
 
+def _chosen_live(ids, model, *, image):
+    """The live, public pages among ``ids``, in the editors' order.
+
+    The ids are read from the relation rather than filtered in SQL: in a
+    preview the relation is the draft's, held in memory, where a subquery
+    filter is not possible.
+    """
+    pages = pages_public(model.objects.live()).filter(pk__in=ids).select_related(image) if ids else []
+    by_id = {page.pk: page for page in pages}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
 def home_page_blocks(*, home):
     """Everything the home page shows, computed from live content."""
     # Chosen by editors, but shown only while live and not behind a view
     # restriction (a private section must not leak through the home page).
-    featured = [
-        item.initiative
-        for item in home.featured_initiatives.filter(
-            initiative__in=pages_public(InitiativePage.objects.live())
-        ).select_related("initiative", "initiative__main_image")
-    ]
-    highlights = [
-        item.partner
-        for item in home.partner_highlights.filter(partner__in=pages_public(PartnerPage.objects.live())).select_related(
-            "partner", "partner__coat_of_arms"
-        )
-    ]
+    featured = _chosen_live(
+        [item.initiative_id for item in home.featured_initiatives.all()], InitiativePage, image="main_image"
+    )
+    highlights = _chosen_live([item.partner_id for item in home.partner_highlights.all()], PartnerPage, image="coat_of_arms")
     news = attach_organisations(news_for_listing(home=home)[: home.news_count])
     return {
         "featured_initiatives": featured,

@@ -82,7 +82,13 @@ def directory_index(request, *, page):
     paginator = Paginator(rows, page.per_page)
     paginator.count = summary["total"]  # already counted with the facets: no COUNT query
     results = paginator.get_page(request.GET.get("page"))
-    results.object_list = partnerships_display_rows(partnerships=results.object_list, area_names=area_names)
+    page_rows = results.object_list
+    # The page of rows and the dot map, like the counts, only change with the data.
+    results.object_list = partnerships_cached(
+        "display-rows",
+        (sorted(query.as_params().items()), page.per_page, results.number, get_language()),
+        lambda: partnerships_display_rows(partnerships=page_rows, area_names=area_names),
+    )
     params = urlencode(query.as_params())
     map_dots = _map_dots(summary["clusters"])
     context = {
@@ -96,7 +102,9 @@ def directory_index(request, *, page):
         "country_bars": _bars(statistics["by_country"], CHART_MAX_BARS),
         "decade_bars": _bars(statistics["by_decade"]),
         "map_dots": map_dots,
-        "map_circles": _map_circles(map_dots),
+        "map_circles": partnerships_cached(
+            "map-circles", sorted(query.as_params().items()), lambda: _map_circles(map_dots)
+        ),
         "map_size": (MAP_WIDTH, MAP_HEIGHT),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,

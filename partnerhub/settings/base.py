@@ -383,6 +383,8 @@ MIDDLEWARE.insert(
     "django.middleware.http.ConditionalGetMiddleware",
 )
 MIDDLEWARE.append("caching.middleware.FetchFromPageCacheMiddleware")
+# The site and the page route of GET requests, from the cache (caching/routing.py).
+MIDDLEWARE.append("caching.routing.CachedRouteMiddleware")
 # A Varnish (or any cache that accepts PURGE) in front: Wagtail purges a page's URLs when it is published or unpublished.
 FRONTEND_CACHE_SECONDS = ENV("FRONTEND_CACHE_SECONDS")
 WAGTAILFRONTENDCACHE = {}

@@ -1,0 +1,160 @@
+"""What a page is built from, cached per content version: the route, the
+settings and the selectors' results. With the page cache off (as in these
+tests), every request still renders, and every change shows on the next one."""
+
+import datetime
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.models import Page, PageViewRestriction
+
+import feedparser
+
+from caching.generation import GENERATION_KEY, cache_generation_bump, cache_generation_get, generation_pinned
+from home.models import HomeFeaturedInitiative
+from initiatives.models import InitiativeOccurrence
+from tests.factories import ImageFactory, NewsPageFactory
+
+
+def queries_of(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def featured(html):
+    """The home page's "Featured initiatives" section."""
+    return html.split('id="featured-heading"', 1)[1].split("</section>", 1)[0] if 'id="featured-heading"' in html else ""
+
+
+class TestCachedRoute:
+    def test_the_second_request_finds_site_and_page_without_a_query(self, client, network):
+        client.get(network.festival.url)
+        response, sql = queries_of(client, network.festival.url)
+        assert response.status_code == 200
+        assert "Festiwal kultury w Borken" in response.content.decode()
+        assert not any('FROM "wagtailcore_site"' in query for query in sql)
+        assert not any('"wagtailcore_page"."url_path" IN' in query for query in sql)
+
+    def test_a_new_slug_is_routed_on_the_next_request(self, client, network):
+        old_url = network.festival.url
+        assert client.get(old_url).status_code == 200
+        network.festival.slug = "festiwal-2025"
+        network.festival.save_revision().publish()
+        assert client.get(old_url).status_code == 404
+        assert client.get(Page.objects.get(pk=network.festival.pk).url).status_code == 200
+
+    def test_an_unpublished_page_is_gone_although_its_route_was_cached(self, client, network):
+        url = network.festival.url
+        client.get(url)
+        network.festival.unpublish()
+        assert client.get(url).status_code == 404
+
+    def test_a_page_made_private_asks_for_a_login_on_the_next_request(self, client, network):
+        url = network.festival.url
+        assert client.get(url).status_code == 200
+        PageViewRestriction.objects.create(page=network.festival, restriction_type=PageViewRestriction.LOGIN)
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+
+    def test_sub_urls_of_a_routable_page_resolve_from_the_cached_page(self, client, network):
+        calendar_url = network.tree.initiatives.url + "calendar/ical/"
+        missing_url = network.tree.initiatives.url + "calendar/nie-ma-takiego/"
+        for _round in range(2):
+            calendar = client.get(calendar_url)
+            assert calendar.status_code == 200
+            assert calendar["Content-Type"].startswith("text/calendar")
+            assert client.get(missing_url).status_code == 404
+            assert client.get(network.tree.initiatives.url).status_code == 200
+
+
+class TestCachedSelectors:
+    def test_new_news_reaches_the_home_page_and_the_feed_on_the_next_request(self, client, network):
+        assert "Nowa wiadomość z Borken" not in client.get(network.tree.home.url).content.decode()
+        assert "Nowa wiadomość z Borken" not in client.get("/pl/feeds/news.rss").content.decode()
+        NewsPageFactory(parent=network.tree.news, title="Nowa wiadomość z Borken", slug="nowa")
+        assert "Nowa wiadomość z Borken" in client.get(network.tree.home.url).content.decode()
+        assert "Nowa wiadomość z Borken" in client.get("/pl/feeds/news.rss").content.decode()
+
+    def test_a_home_page_preview_shows_the_drafts_featured_initiatives(self, client, network):
+        home = network.tree.home
+        HomeFeaturedInitiative.objects.create(page=home, initiative=network.festival)
+        home.save_revision().publish()
+        assert network.festival.title in featured(client.get(home.url).content.decode())
+
+        draft = Page.objects.get(pk=home.pk).specific
+        draft.featured_initiatives = [HomeFeaturedInitiative(initiative=network.workshops)]
+        preview = featured(draft.make_preview_request().content.decode())
+        assert network.workshops.title in preview
+        assert network.festival.title not in preview
+        live = featured(client.get(home.url).content.decode())
+        assert network.festival.title in live
+        assert network.workshops.title not in live
+
+    def test_a_partner_page_lists_an_initiative_linked_to_it_after_the_publish(self, client, network):
+        borken = network.borken.url
+        assert network.workshops.title not in client.get(borken).content.decode()
+        network.workshops.partners.add(network.borken)
+        network.workshops.save_revision().publish()
+        page = client.get(borken).content.decode()
+        assert network.workshops.title in page
+        assert network.festival.title in page
+        assert network.draft.title not in page
+
+    def test_feed_enclosures_name_the_host_the_feed_was_read_on(self, client, network):
+        image = ImageFactory(title="Festiwal", file__filename="festiwal.png")
+        NewsPageFactory(parent=network.mops, title="Festiwal już w maju", slug="festival-news", main_image=image)
+        for host in ("siec.example.org", "partnerzy.example.org", "siec.example.org"):
+            feed = feedparser.parse(client.get("/pl/feeds/news.rss", HTTP_HOST=host).content)
+            entry = next(entry for entry in feed.entries if entry.title == "Festiwal już w maju")
+            assert entry.enclosures[0].href.startswith(f"http://{host}/media/")
+
+    def test_a_new_event_date_is_in_the_calendar_file_on_the_next_request(self, client, network):
+        url = network.tree.initiatives.url + "calendar/ical/"
+        before = client.get(url).content.decode()
+        start = timezone.now() + datetime.timedelta(days=40)
+        occurrence = InitiativeOccurrence.objects.create(page=network.festival, start=start, venue="Rynek w Borken")
+        network.festival.save_revision().publish()
+        after = client.get(url).content.decode()
+        assert "Rynek w Borken" not in before
+        assert "Rynek w Borken" in after
+        assert f"occurrence-{occurrence.pk}@" in after
+
+    def test_each_filter_combination_keeps_its_own_results(self, client, network):
+        for _round in range(2):
+            youth = client.get("/pl/inicjatywy/?area=youth").content.decode()
+            culture = client.get("/pl/inicjatywy/?area=culture").content.decode()
+            assert network.exchange.title in youth and network.festival.title not in youth
+            assert network.festival.title in culture and network.exchange.title not in culture
+
+
+class TestGenerationReadOncePerRequest:
+    def test_a_page_reads_the_generation_from_the_cache_once(self, client, network, monkeypatch):
+        client.get(network.festival.url)
+        reads = []
+        original_get = cache.get
+
+        def counting_get(key, *args, **kwargs):
+            if key == GENERATION_KEY:
+                reads.append(key)
+            return original_get(key, *args, **kwargs)
+
+        monkeypatch.setattr(cache, "get", counting_get)
+        assert client.get(network.festival.url).status_code == 200
+        assert len(reads) == 1
+
+    def test_a_change_made_during_the_request_is_seen_at_once(self, db):
+        with generation_pinned():
+            before = cache_generation_get()
+            cache_generation_bump()
+            assert cache_generation_get() != before
+            assert cache_generation_get() == cache.get(GENERATION_KEY)
+
+    def test_outside_a_request_every_read_sees_the_latest_generation(self, db):
+        before = cache_generation_get()
+        cache.set(GENERATION_KEY, "from-another-worker", timeout=None)
+        assert cache_generation_get() == "from-another-worker" != before
