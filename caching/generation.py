@@ -84,6 +84,8 @@ def fragment_cached(name, *parts, build, timeout=None):
     if value is None:
         value = build()
         if value is not None:
-            lifetime = settings.FRAGMENT_CACHE_SECONDS if timeout is None else min(timeout, settings.FRAGMENT_CACHE_SECONDS)
+            lifetime = (
+                settings.FRAGMENT_CACHE_SECONDS if timeout is None else min(timeout, settings.FRAGMENT_CACHE_SECONDS)
+            )
             cache.set(key, value, timeout=lifetime)
     return value

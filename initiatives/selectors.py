@@ -269,7 +269,9 @@ def home_page_blocks(*, home):
     featured = _chosen_live(
         [item.initiative_id for item in home.featured_initiatives.all()], InitiativePage, image="main_image"
     )
-    highlights = _chosen_live([item.partner_id for item in home.partner_highlights.all()], PartnerPage, image="coat_of_arms")
+    highlights = _chosen_live(
+        [item.partner_id for item in home.partner_highlights.all()], PartnerPage, image="coat_of_arms"
+    )
     news = attach_organisations(news_for_listing(home=home)[: home.news_count])
     return {
         "featured_initiatives": featured,

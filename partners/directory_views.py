@@ -8,7 +8,9 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.formats import localize
 from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -72,11 +74,43 @@ def _map_circles(dots):
     )
 
 
+def _facet_options_html(facet):
+    """A facet's ``<option>`` elements (hundreds for the countries), built here
+    rather than through the template engine option by option."""
+    return format_html_join(
+        "\n",
+        '<option value="{}"{}>{} ({})</option>',
+        (
+            (
+                option["value"],
+                mark_safe(" selected") if option["selected"] else "",
+                option["label"],
+                localize(option["count"]),
+            )
+            for option in facet["options"]
+        ),
+    )
+
+
+def _facets_with_options_html(*, query, raw, area_names):
+    facets = partnerships_facets(query=query, raw=raw, area_names=area_names)
+    for facet in facets:
+        facet["options_html"] = _facet_options_html(facet)
+    return facets
+
+
 def directory_index(request, *, page):
     query = directory_query_from_params(request.GET)
     summary = partnerships_summary(query=query)
-    area_names = cooperation_area_names(locale=page.locale)
-    facets = partnerships_facets(query=query, raw=summary["raw"], area_names=area_names)
+    language = get_language()
+    area_names = partnerships_cached(
+        "area-names", (page.locale_id, language), lambda: cooperation_area_names(locale=page.locale)
+    )
+    facets = partnerships_cached(
+        "facets",
+        (sorted(query.filters.items()), query.q, page.locale_id, language),
+        lambda: _facets_with_options_html(query=query, raw=summary["raw"], area_names=area_names),
+    )
     statistics = partnerships_statistics(facets=facets, query=query)
     rows = partnerships_page_rows(queryset=partnerships_filtered(query=query), sort=query.sort)
     paginator = Paginator(rows, page.per_page)

@@ -91,7 +91,9 @@ def translation_status_rows(*, user, locales=None):
             "latest_revision_created_at",
         )
     }
-    editable_target_ids = set(editable.filter(translation_key__in=keys, locale__in=locales).values_list("id", flat=True))
+    editable_target_ids = set(
+        editable.filter(translation_key__in=keys, locale__in=locales).values_list("id", flat=True)
+    )
     in_moderation = set(
         WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),

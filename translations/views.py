@@ -160,7 +160,9 @@ def submit_translation_for_moderation(request, page_id):
         )
         return redirect(next_url)
     translation_obj = (
-        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True)
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
         .exclude(source__locale_id=page.locale_id)
         .first()
     )

@@ -27,7 +27,9 @@ def queries_of(client, url, **headers):
 
 def featured(html):
     """The home page's "Featured initiatives" section."""
-    return html.split('id="featured-heading"', 1)[1].split("</section>", 1)[0] if 'id="featured-heading"' in html else ""
+    return (
+        html.split('id="featured-heading"', 1)[1].split("</section>", 1)[0] if 'id="featured-heading"' in html else ""
+    )
 
 
 class TestCachedRoute:
