@@ -273,7 +273,7 @@ def initiative_json_ld(page, request, image=None):
                     "location": {"@type": "Place", "name": occurrence.venue or page.place or page.title},
                     "organizer": organiser,
                     "image": [image["url"]] if image else None,
-                    "inLanguage": page.locale.language_code,
+                    "inLanguage": locale_code(page.locale_id),
                 }
             )
         )
@@ -292,7 +292,7 @@ def news_json_ld(page, request, image=None, site_name=""):
             "mainEntityOfPage": page.get_full_url(request),
             "datePublished": page.date.isoformat(),
             "dateModified": (page.last_published_at or page.latest_revision_created_at or page.date).isoformat(),
-            "inLanguage": page.locale.language_code,
+            "inLanguage": locale_code(page.locale_id),
             "image": [image["url"]] if image else None,
             "author": organisation,
             "publisher": {"@type": "Organization", "name": site_name},
@@ -306,7 +306,7 @@ def website_json_ld(page, request, site_name):
         "@type": "WebSite",
         "name": site_name,
         "url": page.get_full_url(request),
-        "inLanguage": page.locale.language_code,
+        "inLanguage": locale_code(page.locale_id),
         "potentialAction": {
             "@type": "SearchAction",
             "target": request.build_absolute_uri(reverse("search")) + "?query={search_term_string}",

@@ -6,6 +6,7 @@ dropped with a message, the page number is forgiving, counts are shown" is
 decided in one place.
 """
 
+import collections
 import html
 
 from django import forms
@@ -30,6 +31,17 @@ def _html_attrs(attrs):
     )
 
 
+def _choices_key(choices):
+    """The choices as plain strings (labels in the active language), optgroups included."""
+    key = []
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            key.append((str(value), tuple((str(sub_value), str(sub_label)) for sub_value, sub_label in label)))
+        else:
+            key.append((str(value), str(label)))
+    return tuple(key)
+
+
 class QuickSelect(forms.Select):
     """Django's ``Select`` with the same markup, built in Python.
 
@@ -41,7 +53,30 @@ class QuickSelect(forms.Select):
     value is escaped here with the standard library's ``html.escape``.
     """
 
+    # Rendered selects by everything their markup depends on (name, selection,
+    # attributes, choices in the reader's language): the same few hundred
+    # options are rendered on every listing request. Bounded; per process.
+    _rendered = collections.OrderedDict()
+    RENDERED_MAX = 512
+
     def render(self, name, value, attrs=None, renderer=None):
+        key = (
+            name,
+            tuple(self.format_value(value)),
+            tuple((attr, str(attr_value)) for attr, attr_value in self.build_attrs(self.attrs, attrs).items()),
+            _choices_key(self.choices),
+        )
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = self._render(name, value, attrs)
+            self._rendered[key] = rendered
+            if len(self._rendered) > self.RENDERED_MAX:
+                self._rendered.popitem(last=False)
+        else:
+            self._rendered.move_to_end(key)
+        return rendered
+
+    def _render(self, name, value, attrs):
         widget = self.get_context(name, value, attrs)["widget"]
         parts = [f'<select name="{html.escape(str(widget["name"]))}"{_html_attrs(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:

@@ -237,10 +237,22 @@ class InitiativePage(ListingMixin, Page):
 
     @cached_property
     def organisation(self):
-        """The member organisation whose section this initiative is in (its parent: one query)."""
+        """The member organisation whose section this initiative is in (its parent), from the cache.
+
+        Looked up by id (the organisations' ids by path are cached): by path,
+        PostgreSQL joined through the whole page table (9 ms).
+        """
+        from caching.generation import fragment_cached
         from partners.models import MemberOrganisationPage
 
-        return MemberOrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
+        from .selectors import _organisation_ids_by_path
+
+        pk = _organisation_ids_by_path().get(self.path[: -self.steplen])
+        if pk is None:
+            return None
+        return fragment_cached(
+            "member-organisation", pk, build=lambda: MemberOrganisationPage.objects.filter(pk=pk).first()
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

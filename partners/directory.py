@@ -10,11 +10,10 @@ import datetime
 import gzip
 import hashlib
 import json
-import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import Count, DateField, F, FloatField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Greatest, Round, TruncDate
@@ -23,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from caching.generation import cache_generation_bump
+from caching.generation import cache_generation_bump, version_bump, version_get
 
 from .directory_models import LocalUnitKind, Partnership, Voivodeship, fold_text
 from .models import CooperationArea, RelationshipStatus
@@ -165,16 +164,12 @@ DIRECTORY_CACHE_SECONDS = 600
 
 
 def partnerships_data_version():
-    version = cache.get(DATA_VERSION_KEY)
-    if version is None:
-        cache.add(DATA_VERSION_KEY, uuid.uuid4().hex[:12], None)
-        version = cache.get(DATA_VERSION_KEY) or "0"
-    return version
+    return version_get(DATA_VERSION_KEY, cache)
 
 
 def partnerships_changed(**_signal_kwargs):
     """Start a new data version: every cached count, map and feed is recomputed."""
-    cache.set(DATA_VERSION_KEY, uuid.uuid4().hex[:12], None)
+    version_bump(DATA_VERSION_KEY, cache)
     # Cached pages show the directory too; imports write in bulk (no model
     # signals), so the page cache is invalidated here as well.
     cache_generation_bump()
@@ -184,10 +179,16 @@ def partnerships_cached(name, parts, compute):
     """``compute()``'s result, cached per data version under ``name`` and ``parts``."""
     digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
     key = f"partners:directory:{name}:{partnerships_data_version()}:{digest}"
+    # Keyed by the data version, so this worker's own copy is never stale (as for fragments).
+    local = caches[settings.FRAGMENT_LOCAL_CACHE_ALIAS]
+    value = local.get(key)
+    if value is not None:
+        return value
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, DIRECTORY_CACHE_SECONDS)
+    local.set(key, value, DIRECTORY_CACHE_SECONDS)
     return value
 
 

@@ -21,6 +21,7 @@ from .directory import (
     cooperation_area_names,
     directory_query_from_params,
     partnerships_cached,
+    partnerships_data_version,
     partnerships_display_rows,
     partnerships_facets,
     partnerships_filtered,
@@ -143,6 +144,8 @@ def directory_index(request, *, page):
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "anniversaries": partnerships_upcoming_anniversaries(days=90)[:20],
+        # What the page's cached body depends on besides the URL: the data, and the day (anniversaries).
+        "directory_version": f"{partnerships_data_version()}-{timezone.localdate().isoformat()}",
         "licence_name": settings.PARTNERSHIP_DATA_LICENCE,
         "licence_url": settings.PARTNERSHIP_DATA_LICENCE_URL,
     }

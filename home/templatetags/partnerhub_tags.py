@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
@@ -15,10 +16,11 @@ register = template.Library()
 
 
 def _current_home(request):
+    """The site's home page in the reader's language (Wagtail's ``.localized`` is two queries), cached."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized
+    return fragment_cached("current-home", site.pk, translation.get_language(), build=lambda: site.root_page.localized)
 
 
 def _page_key(page):
@@ -35,7 +37,7 @@ def main_menu(context):
 
     def build():
         home = _current_home(request)
-        items = list(home.get_children().live().in_menu().public()) if home else []
+        items = list(pages_public(home.get_children().live().in_menu())) if home else []
         return render_to_string(
             "components/main_menu.html",
             {"home": home, "menu_items": items, "current_page": current, "request": request},
@@ -49,17 +51,19 @@ def main_menu(context):
 
 
 def _published_translations(page):
-    """{language code: page} of the page's live, public translations (itself included)."""
+    """{language code: page} of the page's live, public translations (itself included).
+
+    Cached: the language switcher and the hreflang links both need it, for
+    the page and for the home page.
+    """
     if page is None or not isinstance(page, Page) or not page.pk:
         return {}
-    return {
-        translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .select_related("locale")
-    }
+
+    def build():
+        translations = pages_public(page.get_translations(inclusive=True).live()).filter(alias_of__isnull=True)
+        return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
+
+    return fragment_cached("published-translations", page.translation_key, build=build)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -128,7 +132,8 @@ def alternate_links(context):
 
 @register.simple_tag
 def default_locale_code():
-    return fragment_cached("default-locale", settings.LANGUAGE_CODE, build=lambda: Locale.get_default().language_code)
+    """The default locale's code: what ``Locale.get_default()`` looks up, without its query."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 @register.filter

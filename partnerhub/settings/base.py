@@ -348,6 +348,14 @@ if "redis" in CACHES["default"]["BACKEND"] and "django_redis" in CACHES["default
     # The site keeps working (uncached) when Redis is down.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
 PAGE_CACHE_ALIAS = "default"
+# Fragments (keyed by the cache generation, so never stale) are also kept in
+# each worker's memory, in front of the shared cache (caching/generation.py).
+CACHES["fragments-local"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "partnerhub-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2_000},
+}
+FRAGMENT_LOCAL_CACHE_ALIAS = "fragments-local"
 # Seconds an anonymous page stays cached (0 = page cache off). Publishing
 # invalidates at once; the lifetime only bounds how long time-dependent
 # content ("upcoming" events) can lag.

@@ -20,5 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)
 # Caching (docs/caching.md): a per-process cache emptied before every test
 # (tests/conftest.py); the page cache is off unless a test turns it on.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "partnerhub-tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "partnerhub-tests"},
+    "fragments-local": CACHES["fragments-local"],  # noqa: F405
+}
 PAGE_CACHE_SECONDS = 0

@@ -35,3 +35,35 @@ class QuickSelectTests:
         assert "Culture &amp; &quot;arts&quot;" in area
         assert '<optgroup label="Twinned towns">' in area
         assert 'aria-invalid="true"' in year
+
+
+class RenderedSelectReuseTests:
+    """A rendered select is reused only for the same name, selection, attributes and choices."""
+
+    def test_another_selection_is_rendered_afresh(self):
+        widget = QuickSelect(choices=CHOICES)
+        first = widget.render("area", "culture")
+        second = widget.render("area", "borken")
+        assert '<option value="culture" selected>' in first
+        assert '<option value="borken" selected>' in second
+        assert '<option value="culture" selected>' not in second
+        assert widget.render("area", "culture") == first
+
+    def test_new_or_renamed_choices_are_never_served_stale(self):
+        before = QuickSelect(choices=CHOICES).render("area", "")
+        renamed = QuickSelect(choices=[("", "All <areas>"), ("culture", "Kultura")]).render("area", "")
+        assert "Kultura" in renamed and "Culture" not in renamed
+        assert "Culture" in before
+
+    def test_a_label_in_another_language_is_a_different_select(self):
+        from django.utils import translation
+        from django.utils.translation import gettext_lazy
+
+        widget = QuickSelect(choices=[("", gettext_lazy("All"))])
+        with translation.override("pl"):
+            polish = widget.render("year", "")
+        with translation.override("de"):
+            german = widget.render("year", "")
+        assert polish != german
+        assert ">Wszystkie<" in polish or ">Wszystko<" in polish
+        assert ">Alle<" in german

@@ -5,6 +5,7 @@ tests), every request still renders, and every change shows on the next one."""
 import datetime
 
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -12,10 +13,12 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 import feedparser
+import wagtail_factories
 
 from caching.generation import GENERATION_KEY, cache_generation_bump, cache_generation_get, generation_pinned
 from home.models import HomeFeaturedInitiative
-from initiatives.models import InitiativeOccurrence
+from initiatives.models import InitiativeDocument, InitiativeOccurrence
+from partners.models import PartnerPage
 from tests.factories import ImageFactory, NewsPageFactory
 
 
@@ -160,3 +163,26 @@ class TestGenerationReadOncePerRequest:
         before = cache_generation_get()
         cache.set(GENERATION_KEY, "from-another-worker", timeout=None)
         assert cache_generation_get() == "from-another-worker" != before
+
+
+class TestCachedPageSections:
+    """Sections of a page kept as template fragments until the next change; previews render their own."""
+
+    def test_a_document_added_to_an_initiative_shows_on_the_next_request(self, client, network):
+        url = network.festival.url
+        assert "Program festiwalu" not in client.get(url).content.decode()
+        document = wagtail_factories.DocumentFactory(title="Program festiwalu")
+        InitiativeDocument.objects.create(page=network.festival, document=document)
+        network.festival.save_revision().publish()
+        assert "Program festiwalu" in client.get(url).content.decode()
+
+    def test_a_partner_preview_shows_the_draft_while_the_public_keeps_the_live_page(self, client, network):
+        partner = PartnerPage.objects.get(pk=network.borken.pk)
+        host = WSGIRequest(partner._get_dummy_headers()).get_host()
+        public = client.get(partner.url, HTTP_HOST=host).content.decode()
+        partner.summary = "Szkic: nowy opis partnerstwa"
+        preview = partner.make_preview_request().content.decode()
+        assert "Szkic: nowy opis partnerstwa" in preview
+        again = client.get(partner.url, HTTP_HOST=host).content.decode()
+        assert "Szkic: nowy opis partnerstwa" not in again
+        assert again == public
