@@ -110,6 +110,16 @@ class TestCachedSelectors:
         assert network.festival.title in page
         assert network.draft.title not in page
 
+    def test_an_organisation_page_lists_an_initiative_it_co_organises_after_the_publish(self, client, network):
+        mops = network.mops.url
+        assert network.workshops.title not in client.get(mops).content.decode()
+        network.workshops.organisers.add(network.mops)
+        network.workshops.save_revision().publish()
+        page = client.get(mops).content.decode()
+        assert network.workshops.title in page
+        assert network.festival.title in page
+        assert network.draft.title not in page
+
     def test_feed_enclosures_name_the_host_the_feed_was_read_on(self, client, network):
         image = ImageFactory(title="Festiwal", file__filename="festiwal.png")
         NewsPageFactory(parent=network.mops, title="Festiwal już w maju", slug="festival-news", main_image=image)
