@@ -4,6 +4,13 @@ Changing it (on publish, unpublish, move, delete, snippet or setting changes) ma
 every cached page and fragment unreachable at once, in every gunicorn worker that
 shares the cache, without listing which URLs a change affects: a renamed menu
 page changes the frame of every page. Old entries simply expire.
+
+A second value, the structure version, keys what only changes with the
+network's frame: the site, its languages, the menu, the network settings,
+view restrictions, and the organisations, partners and areas the filters
+offer. Every change bumps it too, except a change to a news item or an
+initiative (signals.py), by far the most frequent publishes: after one, a
+page rebuilds its own content but not its frame.
 """
 
 import contextlib
@@ -15,6 +22,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 GENERATION_KEY = "partnerhub:cache-generation"
+STRUCTURE_KEY = "partnerhub:cache-structure"
 
 # The generation read once per request (see generation_pinned).
 _pinned = contextvars.ContextVar("partnerhub_cache_generation", default=None)
@@ -72,26 +80,33 @@ def cache_generation_get():
     return version_get(GENERATION_KEY)
 
 
-def cache_generation_bump():
+def cache_generation_bump(*, structure=True):
+    """A new generation; with ``structure`` (the default, always safe) a new structure version too."""
     version_bump(GENERATION_KEY)
+    if structure:
+        version_bump(STRUCTURE_KEY)
 
 
-def fragment_key(name, *parts):
-    """A fragment's key: its name, the generation and whatever the fragment depends on."""
+def fragment_key(name, *parts, structural=False):
+    """A fragment's key: its name, the generation (or the structure version) and whatever it depends on."""
+    version = version_get(STRUCTURE_KEY) if structural else cache_generation_get()
     raw = "|".join(str(part) for part in parts)
-    return f"partnerhub:fragment:{name}:{cache_generation_get()}:{hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()}"
+    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
+    return f"partnerhub:fragment:{name}:{'s' if structural else 'g'}{version}:{digest}"
 
 
-def fragment_cached(name, *parts, build, timeout=None):
+def fragment_cached(name, *parts, build, timeout=None, structural=False):
     """``build()``'s value, cached under the current generation (None is not cached).
 
+    ``structural`` keys it by the structure version instead: only for values
+    that no news or initiative change can alter (the module's docstring).
     ``timeout`` (seconds, at most FRAGMENT_CACHE_SECONDS) bounds how long a
     value that depends on the clock ("upcoming" events) may lag.
     """
     if not settings.FRAGMENT_CACHE_SECONDS:
         return build()
     lifetime = settings.FRAGMENT_CACHE_SECONDS if timeout is None else min(timeout, settings.FRAGMENT_CACHE_SECONDS)
-    key = fragment_key(name, *parts)
+    key = fragment_key(name, *parts, structural=structural)
     # A fragment's key holds the generation, so a copy kept in this process
     # can never be stale: it spares the shared cache's file read or round
     # trip (a page reads a dozen fragments).

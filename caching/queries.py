@@ -25,17 +25,21 @@ def locale_active():
     """Wagtail's ``Locale.get_active()``, from the cache (it is one query per call)."""
     from django.utils import translation
 
-    return fragment_cached("active-locale", translation.get_language(), build=Locale.get_active)
+    return fragment_cached("active-locale", translation.get_language(), build=Locale.get_active, structural=True)
 
 
 def view_restricted_paths():
     """Tree paths of every page with a view restriction (privacy setting), from the cache."""
     return fragment_cached(
-        "view-restricted-paths", build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        "view-restricted-paths",
+        build=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        structural=True,
     )
 
 
 def locale_code(locale_id):
     """The language code of a Wagtail locale id, from the cache (``page.locale`` is a query)."""
-    codes = fragment_cached("locale-codes", build=lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    codes = fragment_cached(
+        "locale-codes", build=lambda: dict(Locale.objects.values_list("pk", "language_code")), structural=True
+    )
     return codes.get(locale_id)

@@ -5,7 +5,10 @@ query), the home page in the reader's language (two), the page at the URL
 (one or two) and its specific type (one). Their result only changes when
 content changes, which makes a new cache generation (generation.py), so it
 is kept under that generation: a publish, a move or a renamed slug is routed
-afresh on the next request.
+afresh on the next request. A route to any page but a news item or an
+initiative is kept under the structure version instead, which their
+publishes leave alone; for those two the structure-keyed entry only says
+"look under the generation".
 
 Only what Wagtail computes anyway is restored, on the request attributes
 Wagtail itself reads (``request._wagtail_site`` and
@@ -26,10 +29,11 @@ from django.utils import translation
 
 from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
 from .generation import fragment_cached
+from .signals import is_item_page
 
 logger = logging.getLogger(__name__)
 
@@ -44,12 +48,21 @@ def _site_for(request):
 def site_cached(request):
     """``Site.find_for_request``, from the cache (None is looked up every time)."""
     hostname = split_domain_port(request._get_raw_host())[0]
-    return fragment_cached("site", hostname, request.get_port(), build=lambda: _site_for(request))
+    return fragment_cached("site", hostname, request.get_port(), build=lambda: _site_for(request), structural=True)
 
 
 def _route_entry(request, site, path):
     """What the cache keeps of a route: the page, and a routable page's sub-URL to resolve again."""
-    result = Page.route_for_request(request, path)
+    from home.templatetags.partnerhub_tags import current_home
+
+    # As Page.route_for_request, from the cached home page in the reader's language.
+    home = current_home(request)
+    if home is None:
+        return None
+    try:
+        result = home.specific.route(request, [component for component in path.split("/") if component])
+    except Http404:
+        return None
     if result is None:
         return None
     page, args, kwargs = result
@@ -63,6 +76,29 @@ def _route_entry(request, site, path):
         logger.debug("Route to %s is not cacheable", path, exc_info=True)
         return None
     return (page, None, args, kwargs)
+
+
+# The structure-keyed entry of a route to a news item or an initiative.
+_ITEM_ROUTE = "item"
+
+
+def _route_cached(request, site, path):
+    parts = ("route", site.pk, translation.get_language(), path)
+    resolved = []
+
+    def build_structural():
+        entry = _route_entry(request, site, path)
+        if entry is not None and is_item_page(entry[0]):
+            resolved.append(entry)
+            return _ITEM_ROUTE
+        return entry
+
+    entry = fragment_cached(*parts, build=build_structural, structural=True)
+    if entry == _ITEM_ROUTE:
+        # The item may have been unpublished or renamed since: its route
+        # is kept under the generation, which its changes renew.
+        entry = fragment_cached(*parts, build=lambda: resolved[0] if resolved else _route_entry(request, site, path))
+    return entry
 
 
 class CachedRouteMiddleware:
@@ -85,9 +121,7 @@ class CachedRouteMiddleware:
             return None
         # Wagtail's URL pattern passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        entry = fragment_cached(
-            "route", site.pk, translation.get_language(), path, build=lambda: _route_entry(request, site, path)
-        )
+        entry = _route_cached(request, site, path)
         if entry is None:
             return None
         page, subpath, args, kwargs = entry

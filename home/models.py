@@ -403,7 +403,7 @@ class NetworkSettings(BaseSiteSetting):
             instance.footer_for()
             return instance
 
-        return fragment_cached("network-settings", site.pk, translation.get_language(), build=build)
+        return fragment_cached("network-settings", site.pk, translation.get_language(), build=build, structural=True)
 
     def footer_for(self, language_code=None):
         """The footer texts in a language (default: the active one), else the chosen (Polish) ones.

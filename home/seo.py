@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
 from caching.queries import locale_code, pages_public
+from caching.signals import is_item_page
 
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}
@@ -152,6 +153,7 @@ def page_seo(*, page, request, site_name):
                 build=lambda: list(
                     pages_public(page.get_translations().live()).values_list("locale__language_code", flat=True)
                 ),
+                structural=not is_item_page(page),
             )
             if code != language
         ]
@@ -257,7 +259,8 @@ def initiative_json_ld(page, request, image=None):
     """One schema.org Event per dated occurrence of the initiative."""
     organiser = _organisation_ref(page.organisation, request)
     events = []
-    for occurrence in getattr(page, "occurrence_list", None) or page.occurrences.all():
+    occurrences = page.occurrence_list if hasattr(page, "occurrence_list") else page.occurrences.all()
+    for occurrence in occurrences:
         events.append(
             _clean(
                 {

@@ -54,7 +54,9 @@ def _home_for_request(request):
     if locale_code(root.locale_id) == language:
         home = root
     else:
-        home = fragment_cached("home-translation", root.pk, language, build=lambda: _root_translation(root, language))
+        home = fragment_cached(
+            "home-translation", root.pk, language, build=lambda: _root_translation(root, language), structural=True
+        )
     if home is None or not home.live:
         raise Http404("This site is not published in this language")
     return site, home

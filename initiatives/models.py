@@ -251,7 +251,10 @@ class InitiativePage(ListingMixin, Page):
         if pk is None:
             return None
         return fragment_cached(
-            "member-organisation", pk, build=lambda: MemberOrganisationPage.objects.filter(pk=pk).first()
+            "member-organisation",
+            pk,
+            build=lambda: MemberOrganisationPage.objects.filter(pk=pk).first(),
+            structural=True,
         )
 
     def get_context(self, request, *args, **kwargs):

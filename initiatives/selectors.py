@@ -23,7 +23,9 @@ def _organisation_ids_by_path():
     from partners.models import MemberOrganisationPage
 
     return fragment_cached(
-        "organisation-ids-by-path", build=lambda: dict(MemberOrganisationPage.objects.values_list("path", "pk"))
+        "organisation-ids-by-path",
+        build=lambda: dict(MemberOrganisationPage.objects.values_list("path", "pk")),
+        structural=True,
     )
 
 
@@ -91,7 +93,7 @@ def _partner_page_ids(*, home, slug):
         keys = _live_in(PartnerPage, home=home).filter(slug=slug).values("translation_key")
         return list(PartnerPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
 
-    return fragment_cached("partner-page-ids", home.pk, slug, build=build)
+    return fragment_cached("partner-page-ids", home.pk, slug, build=build, structural=True)
 
 
 def _linked(through, page_field, *, outer="pk", **conditions):
@@ -192,22 +194,29 @@ def listing_filter_choices(*, home, model, tag_model):
     """
     from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
-    # Cached until the next publish (docs/caching.md): they only change with content.
-    return fragment_cached(
+    # Cached (docs/caching.md): areas, organisations and partners until the
+    # frame changes; tags, which come with news and initiatives, until the next publish.
+    choices = fragment_cached(
         "listing-filter-choices",
         home.pk,
-        model._meta.label,
         build=lambda: {
             "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
             "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
             "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
-            "tags": _choices(
-                tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
-                "tag__slug",
-                "tag__name",
-            ),
         },
+        structural=True,
     )
+    tags = fragment_cached(
+        "listing-tag-choices",
+        home.pk,
+        model._meta.label,
+        build=lambda: _choices(
+            tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
+            "tag__slug",
+            "tag__name",
+        ),
+    )
+    return {**choices, "tags": tags}
 
 
 def initiative_years(*, home):

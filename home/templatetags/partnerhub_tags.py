@@ -11,16 +11,19 @@ from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
 from caching.queries import locale_active, pages_public
+from caching.signals import is_item_page
 
 register = template.Library()
 
 
-def _current_home(request):
+def current_home(request):
     """The site's home page in the reader's language (Wagtail's ``.localized`` is two queries), cached."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return fragment_cached("current-home", site.pk, translation.get_language(), build=lambda: site.root_page.localized)
+    return fragment_cached(
+        "current-home", site.pk, translation.get_language(), build=lambda: site.root_page.localized, structural=True
+    )
 
 
 def _page_key(page):
@@ -36,7 +39,7 @@ def main_menu(context):
     section = current.path[:12] if isinstance(current, Page) and current.depth >= 3 else ""
 
     def build():
-        home = _current_home(request)
+        home = current_home(request)
         items = list(pages_public(home.get_children().live().in_menu())) if home else []
         return render_to_string(
             "components/main_menu.html",
@@ -45,7 +48,13 @@ def main_menu(context):
 
     site = Site.find_for_request(request)
     html = fragment_cached(
-        "main-menu", getattr(site, "pk", None), translation.get_language(), section, request.get_host(), build=build
+        "main-menu",
+        getattr(site, "pk", None),
+        translation.get_language(),
+        section,
+        request.get_host(),
+        build=build,
+        structural=True,
     )
     return mark_safe(html)  # noqa: S308  (rendered by our own template, autoescaped)
 
@@ -63,7 +72,9 @@ def _published_translations(page):
         translations = pages_public(page.get_translations(inclusive=True).live()).filter(alias_of__isnull=True)
         return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
 
-    return fragment_cached("published-translations", page.translation_key, build=build)
+    return fragment_cached(
+        "published-translations", page.translation_key, build=build, structural=not is_item_page(page)
+    )
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -86,13 +97,14 @@ def language_switcher(context):
         _page_key(page),
         request.get_host(),
         build=lambda: _language_switcher_context(request, page, current_language),
+        structural=not is_item_page(page),
     )
 
 
 def _language_switcher_context(request, page, current_language):
     names = dict(settings.LANGUAGES)
     translations = _published_translations(page)
-    home = _current_home(request)
+    home = current_home(request)
     homes = _published_translations(home) if home is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
@@ -127,6 +139,7 @@ def alternate_links(context):
             (code, translated.get_full_url(request))
             for code, translated in sorted(_published_translations(page).items())
         ],
+        structural=not is_item_page(page),
     )
 
 
@@ -156,8 +169,20 @@ def localized(objects):
     keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
     if not keys:
         return objects
-    candidates = model.objects.filter(translation_key__in=keys, locale=locale)
-    if issubclass(model, Page):
-        candidates = pages_public(candidates.live())
-    found = {obj.translation_key: obj for obj in candidates}
+
+    def build():
+        candidates = model.objects.filter(translation_key__in=keys, locale=locale)
+        if issubclass(model, Page):
+            candidates = pages_public(candidates.live())
+        return {obj.translation_key: obj for obj in candidates}
+
+    # Areas, partners and organisations: kept until the frame changes.
+    found = fragment_cached(
+        "localized",
+        model._meta.label,
+        locale.pk,
+        *sorted(map(str, keys)),
+        build=build,
+        structural=not is_item_page(objects[0]),
+    )
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]

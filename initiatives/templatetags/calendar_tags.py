@@ -5,15 +5,26 @@ from django import template
 register = template.Library()
 
 
-def _calendar_index(page):
-    """The live initiative index of the home page ``page`` belongs to (it serves the calendar routes)."""
+def _calendar_indexes():
+    """{home page path: its first live initiative index, or None} (the index serves the calendar routes)."""
     from home.models import HomePage
     from initiatives.models import InitiativeIndexPage
 
-    home = HomePage.objects.ancestor_of(page).order_by("-depth").first()
-    if home is None:
-        return None
-    return InitiativeIndexPage.objects.live().child_of(home).first()
+    indexes = dict.fromkeys(HomePage.objects.values_list("path", flat=True))
+    for index in InitiativeIndexPage.objects.live().filter(depth__gt=1).order_by("path"):
+        parent = index.path[: -index.steplen]
+        if parent in indexes and indexes[parent] is None:
+            indexes[parent] = index
+    return indexes
+
+
+def _calendar_index(page):
+    """The live initiative index of the home page ``page`` belongs to (the nearest home above it)."""
+    from caching.generation import fragment_cached
+
+    indexes = fragment_cached("calendar-indexes", build=_calendar_indexes, structural=True)
+    homes = [path for path in indexes if page.path.startswith(path)]
+    return indexes[max(homes, key=len)] if homes else None  # the nearest home, as Wagtail's ancestor_of
 
 
 def _ical_url(page, request):
@@ -36,7 +47,10 @@ def ical_url(context, page):
     the organisation took three queries on every initiative page.
     """
     from caching.generation import fragment_cached
+    from caching.signals import is_item_page
 
     request = context.get("request")
     host = request.get_host() if request is not None else ""
-    return fragment_cached("ical-url", page.pk, host, build=lambda: _ical_url(page, request))
+    return fragment_cached(
+        "ical-url", page.pk, host, build=lambda: _ical_url(page, request), structural=not is_item_page(page)
+    )

@@ -380,6 +380,9 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "wagtaildocs",
     "wagtailsearchpromotions",
 ]
+# The page types published most often (caching/signals.py): a change to one of
+# them leaves the frame's cached fragments (menu, settings, filter choices) in place.
+PAGE_CACHE_ITEM_MODELS = ["initiatives.InitiativePage", "initiatives.NewsPage"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "caching.middleware.UpdatePageCacheMiddleware"
 )
