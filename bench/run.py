@@ -129,12 +129,20 @@ PAGE_COLUMNS = [
     ("1 conn. p50 ms", "r"),
     ("1 conn. p95 ms", "r"),
     ("SQL queries", "r"),
-    ("after a publish ms", "r"),
-    ("after a publish SQL", "r"),
+    ("after a news publish ms", "r"),
+    ("after a news publish SQL", "r"),
+    ("after a frame change ms", "r"),
+    ("after a frame change SQL", "r"),
     ("bytes", "r"),
     ("bytes gzip", "r"),
     ("errors", "r"),
 ]
+
+
+def _after_cells(result):
+    return [
+        _cell(result.get(f"after_{change}_{unit}")) for change in ("publish", "frame") for unit in ("ms", "queries")
+    ]
 
 
 def page_row(result):
@@ -147,8 +155,7 @@ def page_row(result):
             "failed",
             *["–"] * 5,
             _cell(result.get("queries")),
-            _cell(result.get("after_publish_ms")),
-            _cell(result.get("after_publish_queries")),
+            *_after_cells(result),
             "–",
             "–",
             result["failed"],
@@ -162,8 +169,7 @@ def page_row(result):
         _cell(single.get("p50")),
         _cell(single.get("p95")),
         _cell(result.get("queries")),
-        _cell(result.get("after_publish_ms")),
-        _cell(result.get("after_publish_queries")),
+        *_after_cells(result),
         _cell(result.get("bytes")),
         _cell(result.get("bytes_gzip")),
         _cell((loaded.get("errors") or 0) + (single.get("errors") or 0)),
@@ -342,21 +348,21 @@ for name, url in json.loads(sys.stdin.read()):
     client.get(url)  # warms Django's and Wagtail's caches (and the page cache, when there is one)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    # The first request after a publish: a new cache generation, so no page,
-    # fragment or route cached for this content version yet.
-    after_publish = []
-    for _round in range(5):
-        cache_generation_bump()
-        with CaptureQueriesContext(connection) as cold_queries:
-            started = time.perf_counter()
-            client.get(url)
-            after_publish.append((time.perf_counter() - started) * 1000)
-    counts[name] = {
-        "status": response.status_code,
-        "queries": len(queries.captured_queries),
-        "after_publish_ms": statistics.median(after_publish),
-        "after_publish_queries": len(cold_queries.captured_queries),
-    }
+    counts[name] = {"status": response.status_code, "queries": len(queries.captured_queries)}
+    # The first request after a news or initiative publish (a new cache
+    # generation: no page, fragment or item route of this content version is
+    # cached yet), and after any other change (the structure version too:
+    # the frame is rebuilt as well).
+    for change, structure in (("publish", False), ("frame", True)):
+        times = []
+        for _round in range(5):
+            cache_generation_bump(structure=structure)
+            with CaptureQueriesContext(connection) as cold_queries:
+                started = time.perf_counter()
+                client.get(url)
+                times.append((time.perf_counter() - started) * 1000)
+        counts[name][f"after_{change}_ms"] = statistics.median(times)
+        counts[name][f"after_{change}_queries"] = len(cold_queries.captured_queries)
 print("BENCH_COUNTS " + json.dumps(counts))
 """
 
@@ -657,8 +663,7 @@ def measure_pass(*, label, env, urls, counts, config, wrk_binary, after=None):
             result = {"name": name, "url": url, "queries": 0 if url == STATIC_URL else None}
             if name in counts:
                 result["queries"] = counts[name]["queries"]
-                result["after_publish_ms"] = counts[name].get("after_publish_ms")
-                result["after_publish_queries"] = counts[name].get("after_publish_queries")
+                result.update({key: value for key, value in counts[name].items() if key.startswith("after_")})
                 if counts[name]["status"] != 200:
                     result["status"] = counts[name]["status"]
             try:
