@@ -163,6 +163,19 @@ def paginate(request, items, *, per_page=PER_PAGE, count=None):
     return page, list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
+class _Counted:
+    """Stands for a listing's items when only their number is known (the items come from the cache)."""
+
+    def __init__(self, count):
+        self.count = count
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, index):
+        return []
+
+
 def listing_context(request, *, form, items, per_page=PER_PAGE, prepare=None, count_key=None):
     """Context for a filtered, paginated listing template.
 
@@ -171,22 +184,28 @@ def listing_context(request, *, form, items, per_page=PER_PAGE, prepare=None, co
     With ``count_key`` (what identifies the listing besides its filters), the
     number of results and the page's prepared items are kept in the fragment
     cache until the next publish: counting 20,000 news took longer than
-    rendering the page.
+    rendering the page. ``items`` may then be a function that returns the
+    queryset, so that it is only built on a cache miss (building the
+    filtered queryset took a quarter of a cached listing's time).
     """
-    count = None
-    if count_key is not None:
-        filters = sorted(form.filters().items())
-        count = fragment_cached("listing-count", *count_key, filters, build=items.count)
-    page, page_range = paginate(request, items, per_page=per_page, count=count)
     prepare = prepare or list
-
     if count_key is None:
+        page, page_range = paginate(request, items() if callable(items) else items, per_page=per_page)
         page.object_list = prepare(page.object_list)
     else:
+        queryset = items if callable(items) else (lambda: items)
+        filters = sorted(form.filters().items())
+        count = fragment_cached("listing-count", *count_key, filters, build=lambda: queryset().count())
+        page, page_range = paginate(request, _Counted(count), per_page=per_page, count=count)
+        start = (page.number - 1) * per_page
         # The page's items too (with their images and organisations loaded).
-        object_list = page.object_list
         page.object_list = fragment_cached(
-            "listing-page", *count_key, filters, per_page, page.number, build=lambda: prepare(object_list)
+            "listing-page",
+            *count_key,
+            filters,
+            per_page,
+            page.number,
+            build=lambda: prepare(queryset()[start : start + per_page]),
         )
     return {
         "filter_form": form,

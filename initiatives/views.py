@@ -11,7 +11,7 @@ def initiative_listing_context(request, *, index):
     return listing_context(
         request,
         form=form,
-        items=initiatives_for_listing(home=home, **form.filters()),
+        items=lambda: initiatives_for_listing(home=home, **form.filters()),
         prepare=attach_organisations,
         count_key=("initiatives", home.pk),
     )
@@ -23,7 +23,7 @@ def news_listing_context(request, *, index):
     return listing_context(
         request,
         form=form,
-        items=news_for_listing(home=home, **form.filters()),
+        items=lambda: news_for_listing(home=home, **form.filters()),
         prepare=attach_organisations,
         count_key=("news", home.pk),
     )

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.formats import localize
@@ -15,6 +16,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
+
+from caching.generation import fragment_cached
 
 from .directory import (
     SORT_LABELS,
@@ -101,6 +104,41 @@ def _facets_with_options_html(*, query, raw, area_names):
 
 
 def directory_index(request, *, page):
+    """The directory page; its body (filters, results, map, charts, anniversaries) rendered once per URL.
+
+    The body depends on the partnership data, the day (anniversaries) and
+    the frame (the page's own fields, the areas' names), never on news or
+    initiatives: it is kept under the data version and the structure
+    version, and a warm request computes none of it. A preview renders it
+    afresh and keeps nothing.
+    """
+
+    def build():
+        context = _directory_body_context(request, page=page)
+        html = render_to_string("components/directory/body.html", {"page": page, **context}, request=request)
+        return {"html": html, "has_map": bool(context["map_dots"])}
+
+    if getattr(request, "is_preview", False):
+        body = build()
+    else:
+        body = fragment_cached(
+            "directory-body",
+            page.pk,
+            get_language(),
+            request.get_host(),
+            request.get_full_path(),
+            partnerships_data_version(),
+            timezone.localdate().isoformat(),
+            build=build,
+            structural=True,
+        )
+    return page.render(
+        request,
+        context_overrides={"directory_body": mark_safe(body["html"]), "has_map": body["has_map"]},  # noqa: S308 (our template, autoescaped)
+    )
+
+
+def _directory_body_context(request, *, page):
     query = directory_query_from_params(request.GET)
     summary = partnerships_summary(query=query)
     language = get_language()
@@ -126,7 +164,7 @@ def directory_index(request, *, page):
     )
     params = urlencode(query.as_params())
     map_dots = _map_dots(summary["clusters"])
-    context = {
+    return {
         "query": query,
         "facets": facets,
         "results": results,
@@ -144,12 +182,9 @@ def directory_index(request, *, page):
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
         "anniversaries": partnerships_upcoming_anniversaries(days=90)[:20],
-        # What the page's cached body depends on besides the URL: the data, and the day (anniversaries).
-        "directory_version": f"{partnerships_data_version()}-{timezone.localdate().isoformat()}",
         "licence_name": settings.PARTNERSHIP_DATA_LICENCE,
         "licence_url": settings.PARTNERSHIP_DATA_LICENCE_URL,
     }
-    return page.render(request, context_overrides=context)
 
 
 def directory_export(request, *, page, fmt):

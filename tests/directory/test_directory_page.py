@@ -300,6 +300,19 @@ class TestQueryCounts:
         for (cold, warm, frame_cold), params in zip(large, QUERY_COUNT_PARAMS, strict=True):
             assert warm < cold <= frame_cold + 6, params
 
+    def test_a_news_publish_leaves_the_directory_body_cached(self, client, directory, areas, tree):
+        from tests.factories import NewsPageFactory
+
+        make_partnerships(30, areas)
+        first = client.get(directory.url, {"country": "DE"}).content.decode()
+        NewsPageFactory(parent=tree.organisation, title="Nowy komunikat", live=False).save_revision().publish()
+        with CaptureQueriesContext(connection) as context:
+            again = client.get(directory.url, {"country": "DE"}).content.decode()
+        assert not any("partners_partnership" in query["sql"] for query in context.captured_queries)
+        assert again == first
+        import_csv([row(local_unit_name="Gmina Nowa", partner_name="Neustadt", country="DE")])
+        assert "Neustadt" in client.get(directory.url, {"country": "DE", "q": "Neustadt"}).content.decode()
+
     def test_geojson_and_exports_do_not_grow_with_rows(self, client, directory, areas):
         make_partnerships(100, areas)
         client.get(directory.url)
