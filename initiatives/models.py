@@ -258,7 +258,15 @@ class InitiativePage(ListingMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
+        from caching.generation import fragment_cached
+
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False) and "occurrence_list" not in self.__dict__:
+            # The live page's dates, from the cache until its next change (a
+            # preview reads the draft's own, held in memory).
+            self.__dict__["occurrence_list"] = fragment_cached(
+                "initiative-occurrences", self.pk, build=lambda: list(self.occurrences.all())
+            )
         now = timezone.now()
         occurrences = self.occurrence_list
         context["upcoming_occurrences"] = [o for o in occurrences if (o.end or o.start) >= now]

@@ -18,7 +18,7 @@ import wagtail_factories
 
 from caching.generation import GENERATION_KEY, cache_generation_bump, cache_generation_get, generation_pinned
 from home.models import HomeFeaturedInitiative
-from initiatives.models import InitiativeDocument, InitiativeOccurrence
+from initiatives.models import InitiativeDocument, InitiativeOccurrence, InitiativePage
 from partners.models import PartnerPage
 from tests.factories import ImageFactory, NewsPageFactory
 
@@ -134,6 +134,23 @@ class TestCachedSelectors:
         assert "Rynek w Borken" not in before
         assert "Rynek w Borken" in after
         assert f"occurrence-{occurrence.pk}@" in after
+
+    def test_a_new_event_date_is_on_the_initiative_page_on_the_next_request(self, client, network):
+        assert "Rynek w Borken" not in client.get(network.festival.url).content.decode()
+        start = timezone.now() + datetime.timedelta(days=40)
+        InitiativeOccurrence.objects.create(page=network.festival, start=start, venue="Rynek w Borken")
+        network.festival.save_revision().publish()
+        assert "Rynek w Borken" in client.get(network.festival.url).content.decode()
+
+    def test_an_initiative_preview_shows_the_drafts_dates_while_the_public_keeps_the_live_ones(self, client, network):
+        page = InitiativePage.objects.get(pk=network.festival.pk)
+        host = WSGIRequest(page._get_dummy_headers()).get_host()
+        public = client.get(page.url, HTTP_HOST=host).content.decode()
+        page.occurrences.add(
+            InitiativeOccurrence(start=timezone.now() + datetime.timedelta(days=9), venue="Szkic: sala")
+        )
+        assert "Szkic: sala" in page.make_preview_request().content.decode()
+        assert client.get(page.url, HTTP_HOST=host).content.decode() == public
 
     def test_each_filter_combination_keeps_its_own_results(self, client, network):
         for _round in range(2):
