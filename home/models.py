@@ -276,8 +276,11 @@ class HomePage(ListingMixin, Page):
         from initiatives.selectors import UPCOMING_LAG_SECONDS, home_page_blocks
 
         context = super().get_context(request, *args, **kwargs)
+        # The rendered content, like its blocks, may lag the clock this long ("upcoming" events).
+        context["home_content_cache_seconds"] = min(settings.FRAGMENT_CACHE_SECONDS, UPCOMING_LAG_SECONDS)
         if getattr(request, "is_preview", False):
             # The draft's own featured initiatives and highlights, never the live page's cached ones.
+            context["home_content_cache_seconds"] = 0
             context.update(home_page_blocks(home=self))
         else:
             context.update(
