@@ -245,9 +245,9 @@ class InitiativePage(ListingMixin, Page):
         from caching.generation import fragment_cached
         from partners.models import MemberOrganisationPage
 
-        from .selectors import _organisation_ids_by_path
+        from .selectors import organisation_ids_by_path
 
-        pk = _organisation_ids_by_path().get(self.path[: -self.steplen])
+        pk = organisation_ids_by_path().get(self.path[: -self.steplen])
         if pk is None:
             return None
         return fragment_cached(

@@ -18,7 +18,7 @@ from .listing import CARD_RENDITION
 from .models import InitiativeOccurrence, InitiativePage, InitiativeTag, NewsPage, NewsTag
 
 
-def _organisation_ids_by_path():
+def organisation_ids_by_path():
     """Every member organisation's page id by tree path, cached until the next content change."""
     from partners.models import MemberOrganisationPage
 
@@ -40,7 +40,7 @@ def attach_organisations(pages):
     from partners.models import MemberOrganisationPage
 
     pages = list(pages)
-    ids_by_path = _organisation_ids_by_path()
+    ids_by_path = organisation_ids_by_path()
     ids = {ids_by_path[path] for path in {page.path[: -Page.steplen] for page in pages} if path in ids_by_path}
     organisations = {org.path: org for org in MemberOrganisationPage.objects.filter(pk__in=ids)} if ids else {}
     for page in pages:
