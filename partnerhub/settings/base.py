@@ -342,7 +342,9 @@ if ENV("TASKS_DATABASE_QUEUE"):
 INSTALLED_APPS += ["caching", "wagtail.contrib.frontend_cache"]
 CACHES = {"default": ENV.cache_url("CACHE_URL")}
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-    # Shared by every gunicorn worker without a server; Django culls above MAX_ENTRIES.
+    # Shared by every gunicorn worker without a server, culled above MAX_ENTRIES
+    # (checked every CULL_EVERY writes, not on each: caching/backends.py).
+    CACHES["default"]["BACKEND"] = "caching.backends.FileBasedCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 if "redis" in CACHES["default"]["BACKEND"] and "django_redis" in CACHES["default"]["BACKEND"]:
     # The site keeps working (uncached) when Redis is down.
