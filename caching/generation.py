@@ -9,7 +9,7 @@ A second value, the structure version, keys what only changes with the
 network's frame: the site, its languages, the menu, the network settings,
 view restrictions, and the organisations, partners and areas the filters
 offer. Every change bumps it too, except a change to a news item or an
-initiative (signals.py), by far the most frequent publishes: after one, a
+initiative (scope.py), by far the most frequent publishes: after one, a
 page rebuilds its own content but not its frame.
 """
 

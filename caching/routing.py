@@ -33,7 +33,7 @@ from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
 from .generation import fragment_cached
-from .signals import is_item_page
+from .scope import is_item_page
 
 logger = logging.getLogger(__name__)
 

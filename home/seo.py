@@ -22,7 +22,7 @@ from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
 from caching.queries import locale_code, pages_public
-from caching.signals import is_item_page
+from caching.scope import is_item_page
 
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}

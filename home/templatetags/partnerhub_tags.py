@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 
 from caching.generation import fragment_cached
 from caching.queries import locale_active, pages_public
-from caching.signals import is_item_page
+from caching.scope import is_item_page
 
 register = template.Library()
 

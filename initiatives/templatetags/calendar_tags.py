@@ -47,7 +47,7 @@ def ical_url(context, page):
     the organisation took three queries on every initiative page.
     """
     from caching.generation import fragment_cached
-    from caching.signals import is_item_page
+    from caching.scope import is_item_page
 
     request = context.get("request")
     host = request.get_host() if request is not None else ""

@@ -382,7 +382,7 @@ PAGE_CACHE_INVALIDATING_APPS = [
     "wagtaildocs",
     "wagtailsearchpromotions",
 ]
-# The page types published most often (caching/signals.py): a change to one of
+# The page types published most often (caching/scope.py): a change to one of
 # them leaves the frame's cached fragments (menu, settings, filter choices) in place.
 PAGE_CACHE_ITEM_MODELS = ["initiatives.InitiativePage", "initiatives.NewsPage"]
 MIDDLEWARE.insert(

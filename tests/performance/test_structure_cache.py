@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 import pytest
 
 from caching.generation import GENERATION_KEY, STRUCTURE_KEY, version_get
-from caching.signals import frame_unchanged
+from caching.scope import frame_unchanged
 from home.models import NetworkSettings
 from tests.factories import InitiativePageFactory, MemberOrganisationPageFactory, NewsPageFactory
 from tests.seo.network import build_published_network, translate
