@@ -12,7 +12,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.postgres import PostgresNotAvailable, _find_binary, _run_as_postgres_user
+from tests.postgres import PostgresNotAvailable, find_binary, run_as_postgres_user
 
 
 def cluster_start(*, directory, stop_at_exit=True):
@@ -22,8 +22,8 @@ def cluster_start(*, directory, stop_at_exit=True):
     (then `pg_ctl -D <directory>/data stop` stops it)."""
     directory = Path(directory).resolve()
     datadir = directory / "data"
-    initdb, pg_ctl = _find_binary("initdb"), _find_binary("pg_ctl")
-    prefix = _run_as_postgres_user()
+    initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
+    prefix = run_as_postgres_user()
     user = prefix[2] if prefix else getpass.getuser()
 
     def run(*cmd):

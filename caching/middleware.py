@@ -1,158 +1,129 @@
-"""Anonymous full-page cache, and gzip that leaves logged-in pages with CSRF tokens alone.
+"""HTTP caching of anonymous pages (docs/caching.md).
 
-Two halves, like Django's own cache middleware. ``UpdatePageCacheMiddleware``
-is near the top: it answers a hit before any inner middleware runs (no
-session, locale, URL resolution or CSRF work: a hit costs two cache reads),
-and on a miss it sees the final response, with any Set-Cookie or compression
-the inner middleware added, and stores it. ``FetchFromPageCacheMiddleware``
-is the last middleware: it knows the resolved view and marks only
-allow-listed public routes for storing, so an entry found by the first half
-is always one of those.
-
-Never cached: logged-in users or anyone with a session or pending messages
-(their cookie bypasses the cache), previews (admin URLs, not allow-listed),
-anything but GET/HEAD, non-200 responses, responses that set a cookie (a form
-with a CSRF token does), streaming responses, and responses marked private or
-no-store. The key holds the cache generation (see generation.py), the host,
-the full path with its language prefix and query string, and whether the
-client accepts gzip.
+``CacheControlMiddleware`` tells Varnish and browsers what they may keep: a
+shareable anonymous page gets ``public, max-age=0, s-maxage=…,
+stale-while-revalidate=…``; anything for a logged-in user, or for a request
+with the session or messages cookie, ``private, no-cache``. Without Varnish,
+Django's own page-cache pair stores the same shareable pages, keyed by the
+generation (generation.py).
 """
 
 import fnmatch
-import hashlib
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
-from django.utils.cache import get_conditional_response, get_max_age, patch_cache_control
+from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.http import split_directive_names
 
-from .generation import cache_generation_get, generation_pinned, page_cache
+from .generation import generation
 
 CACHE_HEADER = "X-Page-Cache"
-UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+UNSHAREABLE = {"private", "no-cache", "no-store"}
 
 
-def _route_is_cacheable(request):
-    match = getattr(request, "resolver_match", None)
-    name = match.url_name if match else None
-    return bool(name) and any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.PAGE_CACHE_URL_NAMES)
-
-
-def page_cache_key(request):
-    accepts_gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-    raw = f"{request.get_host()}|{request.get_full_path()}|{int(accepts_gzip)}"
-    digest = hashlib.md5(raw.encode(), usedforsecurity=False).hexdigest()
-    return f"partnerhub:page:{cache_generation_get()}:{digest}"
-
-
-def request_may_be_cached(request):
-    """Method, settings and cookies allow a cached answer (the route is not known yet)."""
-    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+def is_anonymous(request):
+    """No session or messages cookie (PAGE_CACHE_BYPASS_COOKIES), and nobody logged in."""
+    if any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES):
         return False
-    return not any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
 
 
-def request_is_cacheable(request):
-    return request_may_be_cached(request) and _route_is_cacheable(request)
+def may_be_shared(request):
+    """An anonymous GET or HEAD of an allow-listed public route (PAGE_CACHE_URL_NAMES)."""
+    match = request.resolver_match
+    name = match.url_name if match else None
+    return (
+        request.method in ("GET", "HEAD")
+        and bool(name)
+        and any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.PAGE_CACHE_URL_NAMES)
+        and not getattr(request, "is_preview", False)
+        and is_anonymous(request)
+    )
 
 
-def _freeze(response):
-    return (response.status_code, response.content, list(response.items()))
+def is_shareable(request, response):
+    """A response every anonymous reader may get: a 200 that sets no cookie and isn't marked private."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    directives = set(split_directive_names(response.get("Cache-Control", "")))
+    return not directives & UNSHAREABLE and not has_vary_header(response, "*") and may_be_shared(request)
 
 
-def _thaw(frozen):
-    status, content, headers = frozen
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response.headers[name] = value
-    response.headers[CACHE_HEADER] = "hit"
-    return response
-
-
-class FetchFromPageCacheMiddleware:
-    """Last in MIDDLEWARE: marks a cacheable GET (an allow-listed route) for storing."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method == "GET" and request_is_cacheable(request):
-            request._page_cache_key = getattr(request, "_page_cache_lookup_key", None) or page_cache_key(request)
-        return None
-
-
-class UpdatePageCacheMiddleware:
-    """Near the top of MIDDLEWARE: answers hits, and stores what the fetch half marked if it is safe to share."""
+class CacheControlMiddleware:
+    """Near the top: the Cache-Control header every response leaves with."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD"):
-            with generation_pinned():
-                return self._respond(request)
-        return self._respond(request)
-
-    def _respond(self, request):
-        if request_may_be_cached(request):
-            key = page_cache_key(request)
-            frozen = page_cache().get(key)
-            if frozen is not None:
-                # What ConditionalGetMiddleware (an inner one) would do: a matching ETag gets a 304.
-                response = _thaw(frozen)
-                return get_conditional_response(
-                    request, etag=response.get("ETag"), last_modified=None, response=response
-                )
-            request._page_cache_lookup_key = key
         response = self.get_response(request)
-        key = getattr(request, "_page_cache_key", None)
-        if key is not None and self._shareable(request, response):
-            self._set_cache_control(response)
-            page_cache().set(key, _freeze(response), timeout=settings.PAGE_CACHE_SECONDS)
+        if not is_anonymous(request):
+            patch_cache_control(response, private=True, no_cache=True)
+            response.headers.pop("Expires", None)
+        elif is_shareable(request, response):
+            # Browsers revalidate every time (a 304 on a matching ETag); Varnish
+            # keeps the page for s-maxage and is purged on publish (purge.py).
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=settings.FRONTEND_CACHE_SECONDS,
+                stale_while_revalidate=settings.FRONTEND_CACHE_STALE_SECONDS,
+            )
+            response.headers.pop("Expires", None)
+        elif "Cache-Control" not in response:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class _KeyedByGeneration:
+    """Django's page cache (CACHE_MIDDLEWARE_SECONDS, _ALIAS) with the generation as its key prefix."""
+
+    @property
+    def key_prefix(self):
+        return f"partnerhub:{generation()}"
+
+    @key_prefix.setter
+    def key_prefix(self, value):
+        """Django's ``__init__`` sets a fixed prefix: the generation stands for it."""
+
+
+class UpdatePageCacheMiddleware(_KeyedByGeneration, UpdateCacheMiddleware):
+    """Below CacheControlMiddleware: stores what the fetch half looked up, if every reader may get it."""
+
+    def process_response(self, request, response):
+        if not is_shareable(request, response):
+            return response
+        response = super().process_response(request, response)
+        if getattr(request, "page_cache_missed", False):
             response.headers[CACHE_HEADER] = "miss"
         return response
 
-    @staticmethod
-    def _shareable(request, response):
-        if response.status_code != 200 or response.streaming or response.cookies:
-            return False
-        cache_control = response.get("Cache-Control", "").lower()
-        if any(directive in cache_control for directive in UNCACHEABLE_DIRECTIVES) or get_max_age(response) == 0:
-            return False
-        if getattr(request, "is_preview", False):
-            return False
-        user = getattr(request, "user", None)
-        return not (user is not None and user.is_authenticated)
 
-    @staticmethod
-    def _set_cache_control(response):
-        # Browsers revalidate every time (cheap: a 304 on a matching ETag); a
-        # front-end cache (Varnish/CDN, purged by wagtail.contrib.frontend_cache)
-        # may keep the page for FRONTEND_CACHE_SECONDS.
-        if settings.WAGTAILFRONTENDCACHE:
-            patch_cache_control(response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
+class FetchFromPageCacheMiddleware(_KeyedByGeneration, FetchFromCacheMiddleware):
+    """Last: looks a request up once its route is known, so only allow-listed routes are stored or served."""
+
+    def process_request(self, request):
+        return None
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.CACHE_MIDDLEWARE_SECONDS or not may_be_shared(request):
+            return None
+        response = super().process_request(request)
+        if response is None:
+            request.page_cache_missed = True
         else:
-            patch_cache_control(response, max_age=0, must_revalidate=True)
+            response.headers[CACHE_HEADER] = "hit"
+        return response
 
 
 class PartnerHubGZipMiddleware(GZipMiddleware):
-    """Django's gzip, except for logged-in users' pages that carry a CSRF token or session data.
-
-    BREACH needs a secret echoed in a compressed response next to attacker
-    text. Anonymous public pages hold no secret; Django masks CSRF tokens per
-    response and pads gzip output with random bytes, and on top of that a
-    logged-in user's responses that vary on the cookie (CSRF token or session
-    used) are sent uncompressed: in practice every response to a request
-    with a session cookie that used the session or a CSRF token.
-    """
+    """Django's gzip, except for logged-in users' pages that vary on the cookie (BREACH: CSRF token, session)."""
 
     def process_response(self, request, response):
-        # A session cookie stands for "logged in" here: reading request.user
-        # would cost a query on responses that never needed it.
-        has_session = settings.SESSION_COOKIE_NAME in request.COOKIES
-        if has_session and "cookie" in response.get("Vary", "").lower():
+        # The session cookie stands for "logged in": reading request.user could cost a query.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and has_vary_header(response, "Cookie"):
             return response
         return super().process_response(request, response)

@@ -1,12 +1,33 @@
-"""Shared fixtures: a network site tree built on a real PostgreSQL database."""
+"""Shared fixtures: a throwaway PostgreSQL for the session, a network site tree on it."""
 
+import os
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
 
 from wagtail.models import Locale, Page, Site
 
+import environ
 import pytest
 
 from tests import factories
+from tests.postgres import PostgresNotAvailable, start_throwaway_cluster
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Starts a throwaway PostgreSQL cluster before the test database is created, unless DATABASE_URL names one."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        return
+    try:
+        url = start_throwaway_cluster()
+    except PostgresNotAvailable as error:
+        pytest.exit(f"No PostgreSQL for the tests: {error}", returncode=1)
+    # In place: Django's connections hold this very dict.
+    settings.DATABASES["default"].update(
+        {key: value for key, value in environ.Env.db_url_config(url).items() if key in ("NAME", "USER", "HOST")}
+    )
 
 
 @dataclass
@@ -43,8 +64,6 @@ def tree(db):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """No cached page or fragment outlives the test (and its rolled-back data) that made it."""
-    from django.core.cache import caches
-
+    """No cached page outlives the test (and its rolled-back data) that made it."""
     for cache in caches.all():
         cache.clear()

@@ -1,7 +1,7 @@
 """A throwaway PostgreSQL cluster for the test session.
 
-Tests run against a real PostgreSQL. When ``DATABASE_URL`` is not given, the
-test settings call :func:`start_throwaway_cluster`: it runs ``initdb`` in a
+Tests run against a real PostgreSQL. When ``DATABASE_URL`` is not given, a
+session fixture (tests/conftest.py) calls :func:`start_throwaway_cluster`: it runs ``initdb`` in a
 temporary directory, starts the server on a Unix socket only (no TCP port to
 collide with), and stops it and removes the directory when the process exits.
 """
@@ -21,7 +21,7 @@ class PostgresNotAvailable(RuntimeError):
     pass
 
 
-def _find_binary(name: str) -> str:
+def find_binary(name: str) -> str:
     found = shutil.which(name)
     if found:
         return found
@@ -37,7 +37,7 @@ def _find_binary(name: str) -> str:
     )
 
 
-def _run_as_postgres_user() -> list[str]:
+def run_as_postgres_user() -> list[str]:
     """initdb refuses to run as root: run the server as an unprivileged user then."""
     if os.geteuid() != 0:
         return []
@@ -48,9 +48,9 @@ def _run_as_postgres_user() -> list[str]:
 
 
 def start_throwaway_cluster() -> str:
-    initdb = _find_binary("initdb")
-    pg_ctl = _find_binary("pg_ctl")
-    prefix = _run_as_postgres_user()
+    initdb = find_binary("initdb")
+    pg_ctl = find_binary("pg_ctl")
+    prefix = run_as_postgres_user()
     workdir = Path(tempfile.mkdtemp(prefix="partnerhub-pg-"))
     datadir = workdir / "data"
     if prefix:

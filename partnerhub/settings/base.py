@@ -52,12 +52,14 @@ ENV = environ.Env(
     ENGAGEMENT_RATE_LIMIT_PER_MINUTE=(int, 5),
     TASKS_DATABASE_QUEUE=(bool, False),
     # Caching (docs/caching.md): the shared cache (filecache:///path, redis://host:6379/0,
-    # locmemcache://), the anonymous page cache's lifetime (0 = off) and an optional
-    # Varnish/CDN to purge on publish (empty = none).
+    # locmemcache://), the page cache's lifetime without Varnish (0 = off), the Varnish
+    # to purge on publish (empty = none), and the s-maxage and stale-while-revalidate
+    # every anonymous page is sent with.
     CACHE_URL=(str, f"filecache://{VAR_DIR / 'cache'}"),
     PAGE_CACHE_SECONDS=(int, 600),
     FRONTEND_CACHE_URL=(str, ""),
-    FRONTEND_CACHE_SECONDS=(int, 60),
+    FRONTEND_CACHE_SECONDS=(int, 300),
+    FRONTEND_CACHE_STALE_SECONDS=(int, 60),
     # Newsletter bounces (docs/engagement.md, "Bounces"): the envelope sender
     # (VERP: bounces+<token>@domain; empty = DEFAULT_FROM_EMAIL, no matching by
     # address), the mailbox `process_bounces` reads when given none (Maildir or
@@ -83,6 +85,8 @@ INSTALLED_APPS = [
     # Translation status report, dashboard panel and "minor edit" (docs/translation.md).
     "translations",
     "engagement",
+    # HTTP caching: Cache-Control, the page cache, Varnish purges (docs/caching.md).
+    "caching",
     # Translation of content.
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -94,6 +98,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",  # promoted search results, edited by moderators (search/)
     "wagtail.embeds",
+    "wagtail.api.v2",  # the open API (docs/api.md)
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -104,6 +109,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
+    "corsheaders",  # any site may read the open API and the GeoJSON of partners
     "django_filters",
     "django_countries",  # installed for its catalogues: country names in the reader's language
     "django_tasks_db",
@@ -117,20 +124,29 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # Wagtail's search on PostgreSQL needs it (postgres.E005); harmless on SQLite
 ]
 
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTTP caching (docs/caching.md): Cache-Control on the way out, then the page
+    # cache's store half, gzip and ETags; the page cache's lookup half is last.
+    "caching.middleware.CacheControlMiddleware",
+    "caching.middleware.UpdatePageCacheMiddleware",
+    "caching.middleware.PartnerHubGZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "translations.middleware.PartnerHubLocaleMiddleware",  # Django's, minus pointless 404 redirects
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware can answer
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "caching.middleware.FetchFromPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "partnerhub.urls"
@@ -148,7 +164,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "caching.context_processors.fragment_cache",
             ],
         },
     },
@@ -161,9 +176,6 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = ENV("DATABASE_CONN_MAX_AGE")
 # A kept connection is checked before a request reuses it (a restarted server costs no failed request).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Wagtail's PostgreSQL search backend needs it (system check postgres.E005).
-    INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -289,16 +301,7 @@ elif ENV("LIBRETRANSLATE_URL"):
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": ENV("LIBRETRANSLATE_URL"), "API_KEY": ENV("LIBRETRANSLATE_API_KEY")},
     }
-# --- Map, SEO and open API (issue 5: map, sitemap, API v2, CORS) -------------
-INSTALLED_APPS += [
-    "wagtail.api.v2",
-    "rest_framework",
-    "corsheaders",
-]
-# CORS headers must be added before CommonMiddleware can answer.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware"
-)
+# --- Map, SEO and open API (docs/api.md, docs/seo-and-map.md) ----------------
 # Any site may read the open API and the GeoJSON of partners, and only read them.
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/(?:[a-z]{2}/)?api/.*$"
@@ -338,68 +341,44 @@ if ENV("TASKS_DATABASE_QUEUE"):
         "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
     }
     ENGAGEMENT_TASK_BACKEND = "database"
-# --- Caching: shared cache, anonymous page cache, ETags, gzip (docs/caching.md) ---
-INSTALLED_APPS += ["caching", "wagtail.contrib.frontend_cache"]
+# --- Caching: Cache-Control, the page cache, Varnish (docs/caching.md) -------
 CACHES = {"default": ENV.cache_url("CACHE_URL")}
-if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
-    # Shared by every gunicorn worker without a server, culled above MAX_ENTRIES
-    # (checked every CULL_EVERY writes, not on each: caching/backends.py).
-    CACHES["default"]["BACKEND"] = "caching.backends.FileBasedCache"
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
-if "redis" in CACHES["default"]["BACKEND"] and "django_redis" in CACHES["default"]["BACKEND"]:
+if "django_redis" in CACHES["default"]["BACKEND"]:
     # The site keeps working (uncached) when Redis is down.
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
-PAGE_CACHE_ALIAS = "default"
-# Fragments (keyed by the cache generation, so never stale) are also kept in
-# each worker's memory, in front of the shared cache (caching/generation.py).
-CACHES["fragments-local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "partnerhub-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 2_000},
-}
-FRAGMENT_LOCAL_CACHE_ALIAS = "fragments-local"
-# Seconds an anonymous page stays cached (0 = page cache off). Publishing
-# invalidates at once; the lifetime only bounds how long time-dependent
-# content ("upcoming" events) can lag.
-PAGE_CACHE_SECONDS = ENV("PAGE_CACHE_SECONDS")
-# Fragments of the site frame (menu, language switcher, hreflang links),
-# keyed by the same generation as pages, so also invalidated on publish.
-FRAGMENT_CACHE_SECONDS = 3600
-# Routes whose anonymous GET responses may be cached (url names, fnmatch patterns).
+# Without Varnish: Django's page cache (caching/middleware.py), keyed by the
+# generation, for this many seconds (0 = off). A publish invalidates at once.
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_SECONDS = ENV("PAGE_CACHE_SECONDS")
+# Routes whose anonymous GET responses may be shared (url names, fnmatch patterns).
 PAGE_CACHE_URL_NAMES = ["wagtail_serve", "feed_*", "search", "sitemap", "robots_txt"]
-# A request carrying any of these cookies is always rendered fresh.
+# A request carrying any of these cookies is always rendered fresh and never stored.
 PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]  # SESSION_COOKIE_NAME, the messages cookie
-# Apps whose model changes invalidate the cache (plus every page model and Wagtail's publish signals).
-# Not engagement: an anonymous form submission must not empty everyone's cache.
-PAGE_CACHE_INVALIDATING_APPS = [
-    "home",
-    "partners",
-    "initiatives",
-    "search",
-    "taggit",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailsearchpromotions",
+# Besides a page's publish, unpublish, move and delete, saving or deleting one of
+# these makes a new generation and bans every page from Varnish (caching/signals.py):
+# what readers see on pages that aren't theirs. Not engagement (forms, newsletter
+# sign-ups), nor Wagtail's revisions, locks, comments and workflow states.
+PAGE_CACHE_INVALIDATING_MODELS = [
+    "home.NetworkSettings",  # network name, contact, social links
+    "home.NetworkFooter",
+    "partners.CooperationArea",  # areas of cooperation, shown on every listing
+    "partners.Partnership",  # the partnership directory
+    "partners.PartnershipStatusEvent",
+    "wagtailsearchpromotions.SearchPromotion",
+    "wagtailredirects.Redirect",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",  # privacy: a page that stops being public
 ]
-# The page types published most often (caching/scope.py): a change to one of
-# them leaves the frame's cached fragments (menu, settings, filter choices) in place.
-PAGE_CACHE_ITEM_MODELS = ["initiatives.InitiativePage", "initiatives.NewsPage"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1, "caching.middleware.UpdatePageCacheMiddleware"
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("caching.middleware.UpdatePageCacheMiddleware") + 1, "caching.middleware.PartnerHubGZipMiddleware"
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("caching.middleware.PartnerHubGZipMiddleware") + 1,
-    "django.middleware.http.ConditionalGetMiddleware",
-)
-MIDDLEWARE.append("caching.middleware.FetchFromPageCacheMiddleware")
-# The site and the page route of GET requests, from the cache (caching/routing.py).
-MIDDLEWARE.append("caching.routing.CachedRouteMiddleware")
-# A Varnish (or any cache that accepts PURGE) in front: Wagtail purges a page's URLs when it is published or unpublished.
+# Images and documents: only once a page uses them (Wagtail's reference index).
+PAGE_CACHE_INVALIDATING_MEDIA = ["home.SiteImage", "wagtaildocs.Document"]
+# Sent with every shareable anonymous page: a Varnish (or CDN) keeps it this
+# long and serves it stale this much longer while it refetches.
 FRONTEND_CACHE_SECONDS = ENV("FRONTEND_CACHE_SECONDS")
+FRONTEND_CACHE_STALE_SECONDS = ENV("FRONTEND_CACHE_STALE_SECONDS")
+# The Varnish in front, purged through wagtail.contrib.frontend_cache
+# (caching/purge.py; deploy/varnish/default.vcl). Its own app isn't installed:
+# it would purge only the page itself, caching/signals.py purges what shows it too.
 WAGTAILFRONTENDCACHE = {}
 if ENV("FRONTEND_CACHE_URL"):
     WAGTAILFRONTENDCACHE = {
@@ -408,3 +387,5 @@ if ENV("FRONTEND_CACHE_URL"):
             "LOCATION": ENV("FRONTEND_CACHE_URL"),
         }
     }
+# Each URL is purged as given: the page's translations are purged by their own URLs.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

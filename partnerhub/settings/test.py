@@ -1,13 +1,15 @@
-"""Tests: real PostgreSQL (a throwaway cluster unless DATABASE_URL is given)."""
+"""Tests: real PostgreSQL.
+
+``DATABASE_URL=postgres://…`` points the tests at an existing server.
+Without it, a session fixture (``django_db_modify_db_settings`` in
+tests/conftest.py) starts a throwaway cluster before the test database is
+created, and fills in where it runs.
+"""
 
 import os
 
-if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-    from tests.postgres import start_throwaway_cluster
-
-    os.environ["DATABASE_URL"] = start_throwaway_cluster()
-
-from .base import *  # noqa: E402, F403
+from .base import *  # noqa: F403
+from .base import DATABASES, STATIC_ROOT
 
 DEBUG = False
 SECRET_KEY = "partnerhub-tests-only"  # noqa: S105
@@ -17,11 +19,11 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
-os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)
+os.makedirs(STATIC_ROOT, exist_ok=True)  # whitenoise warns when it is missing
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    # Where the throwaway cluster runs is known once the session fixture has started it.
+    DATABASES["default"].update(ENGINE="django.db.backends.postgresql", NAME="postgres", HOST="", USER="", PORT="")
 # Caching (docs/caching.md): a per-process cache emptied before every test
 # (tests/conftest.py); the page cache is off unless a test turns it on.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "partnerhub-tests"},
-    "fragments-local": CACHES["fragments-local"],  # noqa: F405
-}
-PAGE_CACHE_SECONDS = 0
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "partnerhub-tests"}}
+CACHE_MIDDLEWARE_SECONDS = 0

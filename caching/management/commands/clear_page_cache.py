@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from caching.generation import cache_generation_bump
+from caching.signals import invalidate_everything
 
 
 class Command(BaseCommand):
-    help = "Make every cached page and fragment stale (after bulk imports or SQL that bypasses model signals)."
+    help = "Make every cached page stale, here and in Varnish (after bulk imports or SQL that bypass model signals)."
 
     def handle(self, *args, **options):
-        cache_generation_bump()
+        invalidate_everything()
         self.stdout.write("Page cache invalidated.")

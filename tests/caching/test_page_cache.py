@@ -1,13 +1,9 @@
-"""The anonymous page cache, through the real client: what is served from cache, and when it is not."""
+"""The page cache without Varnish, through the real client: what is served from cache, and when it is not."""
 
 import gzip
 
-from django.core.handlers.wsgi import WSGIRequest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from initiatives.models import InitiativePage
 from tests.editorial.conftest import news_form_data
 from tests.factories import NewsPageFactory
 
@@ -45,7 +41,7 @@ class TestServedFromCache:
         assert client.get("/en/search/")[CACHE_HEADER] == "miss"
 
     def test_cache_off_when_page_cache_seconds_is_zero(self, client, network, settings):
-        settings.PAGE_CACHE_SECONDS = 0
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
         client.get(network.festival.url)
         assert CACHE_HEADER not in client.get(network.festival.url)
 
@@ -162,37 +158,3 @@ class TestCompression:
         )
         assert response.status_code == 200
         assert "Content-Encoding" not in response
-
-
-def facts(html):
-    """The initiative page's facts list (the cached fragment), as text."""
-    return html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
-
-
-class TestFragmentCache:
-    """The initiative's organisers, partners, areas and tags are a fragment cached until the next change."""
-
-    def test_the_fragment_is_served_from_cache_until_a_change(self, client, network):
-        first = facts(client.get(network.festival.url).content.decode())
-        assert "Kultura" in first
-        assert "Borken" in first
-        with CaptureQueriesContext(connection) as cached:
-            client.get(network.festival.url)
-        assert not any("initiativepage_partners" in query["sql"] for query in cached.captured_queries)
-        network.festival.areas.set([network.youth])
-        network.festival.save_revision().publish()
-        changed = facts(client.get(network.festival.url).content.decode())
-        assert "Wymiana młodzieży" in changed
-        assert "Kultura" not in changed
-
-    def test_a_preview_neither_reads_nor_fills_the_cached_fragment(self, client, network):
-        page = InitiativePage.objects.get(pk=network.festival.pk)
-        # Read the live page on the preview's host, so that only the preview marker tells the keys apart.
-        host = WSGIRequest(page._get_dummy_headers()).get_host()
-        public = facts(client.get(network.festival.url, HTTP_HOST=host).content.decode())
-        assert "Kultura" in public
-        page.areas = [network.youth]  # unsaved, as in the editor's live preview
-        preview = facts(page.make_preview_request().content.decode())
-        assert "Wymiana młodzieży" in preview
-        assert "Kultura" not in preview
-        assert facts(client.get(network.festival.url, HTTP_HOST=host).content.decode()) == public
