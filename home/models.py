@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.queries import view_restricted_paths
+
 from .blocks import BodyBlock
 
 
@@ -101,12 +103,9 @@ class ListingMixin(models.Model):
     def get_view_restrictions(self):
         """Wagtail's, without its two queries when no restriction covers this page.
 
-        Every page type has this mixin, and Wagtail asks on every page view;
-        the restricted paths are cached until the next content change (a new
-        restriction is one), and a page under one gets Wagtail's own answer.
+        Every page type has this mixin, and Wagtail asks on every page view:
+        one query for the restricted paths; a page under one gets Wagtail's own answer.
         """
-        from caching.queries import view_restricted_paths
-
         if not any(self.path.startswith(path) for path in view_restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -272,22 +271,10 @@ class HomePage(ListingMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from caching.generation import fragment_cached
-        from initiatives.selectors import UPCOMING_LAG_SECONDS, home_page_blocks
+        from initiatives.selectors import home_page_blocks
 
         context = super().get_context(request, *args, **kwargs)
-        # The rendered content, like its blocks, may lag the clock this long ("upcoming" events).
-        context["home_content_cache_seconds"] = min(settings.FRAGMENT_CACHE_SECONDS, UPCOMING_LAG_SECONDS)
-        if getattr(request, "is_preview", False):
-            # The draft's own featured initiatives and highlights, never the live page's cached ones.
-            context["home_content_cache_seconds"] = 0
-            context.update(home_page_blocks(home=self))
-        else:
-            context.update(
-                fragment_cached(
-                    "home-page-blocks", self.pk, build=lambda: home_page_blocks(home=self), timeout=UPCOMING_LAG_SECONDS
-                )
-            )
+        context.update(home_page_blocks(home=self))
         return context
 
 
@@ -392,21 +379,6 @@ class NetworkSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("network settings")
-
-    @classmethod
-    def for_site(cls, site):
-        """Wagtail's get-or-create, from the cache (every page reads it), with the footer in the active language."""
-        from caching.generation import fragment_cached
-
-        if site is None:
-            return super().for_site(site)
-
-        def build():
-            instance = super(NetworkSettings, cls).for_site(site)
-            instance.footer_for()
-            return instance
-
-        return fragment_cached("network-settings", site.pk, translation.get_language(), build=build, structural=True)
 
     def footer_for(self, language_code=None):
         """The footer texts in a language (default: the active one), else the chosen (Polish) ones.

@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -20,9 +21,8 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Locale, Page, Site
 
-from caching.generation import fragment_cached
-from caching.queries import locale_code, pages_public
-from caching.scope import is_item_page
+from core.queries import locale_code
+from home.templatetags.partnerhub_tags import published_translations
 
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}
@@ -142,21 +142,12 @@ def page_seo(*, page, request, site_name):
         summary = getattr(page, "get_listing_summary", lambda: "")()
         description = page.search_description or strip_tags(str(summary or ""))
     image = share_image(page=page, request=request) if page is not None else None
-    language = (locale_code(page.locale_id) if getattr(page, "locale_id", None) else None) or settings.LANGUAGE_CODE
-    other_languages = []
-    if page is not None and getattr(page, "pk", None):
-        other_languages = [
-            code
-            for code in fragment_cached(
-                "translation-languages",
-                page.pk,
-                build=lambda: list(
-                    pages_public(page.get_translations().live()).values_list("locale__language_code", flat=True)
-                ),
-                structural=not is_item_page(page),
-            )
-            if code != language
-        ]
+    # The same rows as the language switcher's and the hreflang links' (one query per request).
+    translations = published_translations(request, page) if isinstance(page, Page) else {}
+    language = next((code for code, translated in translations.items() if translated.pk == page.pk), None)
+    if language is None:
+        language = (locale_code(page.locale_id) if getattr(page, "locale_id", None) else None) or settings.LANGUAGE_CODE
+    other_languages = [code for code in translations if code != language]
     return {
         "canonical": canonical_url(page=page, request=request),
         "title": title,
@@ -276,7 +267,7 @@ def initiative_json_ld(page, request, image=None):
                     "location": {"@type": "Place", "name": occurrence.venue or page.place or page.title},
                     "organizer": organiser,
                     "image": [image["url"]] if image else None,
-                    "inLanguage": locale_code(page.locale_id),
+                    "inLanguage": translation.get_language(),  # Wagtail serves a page under its own language's prefix
                 }
             )
         )
@@ -295,7 +286,7 @@ def news_json_ld(page, request, image=None, site_name=""):
             "mainEntityOfPage": page.get_full_url(request),
             "datePublished": page.date.isoformat(),
             "dateModified": (page.last_published_at or page.latest_revision_created_at or page.date).isoformat(),
-            "inLanguage": locale_code(page.locale_id),
+            "inLanguage": translation.get_language(),  # Wagtail serves a page under its own language's prefix
             "image": [image["url"]] if image else None,
             "author": organisation,
             "publisher": {"@type": "Organization", "name": site_name},
@@ -309,7 +300,7 @@ def website_json_ld(page, request, site_name):
         "@type": "WebSite",
         "name": site_name,
         "url": page.get_full_url(request),
-        "inLanguage": locale_code(page.locale_id),
+        "inLanguage": translation.get_language(),  # Wagtail serves a page under its own language's prefix
         "potentialAction": {
             "@type": "SearchAction",
             "target": request.build_absolute_uri(reverse("search")) + "?query={search_term_string}",

@@ -9,61 +9,46 @@ from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from caching.generation import fragment_cached
-from caching.queries import locale_active, pages_public
-from caching.scope import is_item_page
+from core.queries import locale_active, pages_public
 
 register = template.Library()
 
 
+def _once_per_request(request, key, build):
+    """``build()`` computed once for this request: several tags of a page need the same rows."""
+    found = getattr(request, "partnerhub_lookups", None)
+    if found is None:
+        found = request.partnerhub_lookups = {}
+    if key not in found:
+        found[key] = build()
+    return found[key]
+
+
 def current_home(request):
-    """The site's home page in the reader's language (Wagtail's ``.localized`` is two queries), cached."""
+    """The site's home page in the reader's language."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return fragment_cached(
-        "current-home", site.pk, translation.get_language(), build=lambda: site.root_page.localized, structural=True
-    )
-
-
-def _page_key(page):
-    return page.pk if isinstance(page, Page) and page.pk else None
+    return _once_per_request(request, ("home", translation.get_language()), lambda: site.root_page.localized)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The site's main navigation, cached per site, language and section (see docs/caching.md)."""
+    """The site's main navigation."""
     request = context["request"]
-    current = context.get("page")
-    # Only the current top-level section changes the markup (aria-current).
-    section = current.path[:12] if isinstance(current, Page) and current.depth >= 3 else ""
-
-    def build():
-        home = current_home(request)
-        items = list(pages_public(home.get_children().live().in_menu())) if home else []
-        return render_to_string(
-            "components/main_menu.html",
-            {"home": home, "menu_items": items, "current_page": current, "request": request},
-        )
-
-    site = Site.find_for_request(request)
-    html = fragment_cached(
-        "main-menu",
-        getattr(site, "pk", None),
-        translation.get_language(),
-        section,
-        request.get_host(),
-        build=build,
-        structural=True,
+    home = current_home(request)
+    items = list(pages_public(home.get_children().live().in_menu())) if home else []
+    html = render_to_string(
+        "components/main_menu.html",
+        {"home": home, "menu_items": items, "current_page": context.get("page"), "request": request},
     )
     return mark_safe(html)  # noqa: S308  (rendered by our own template, autoescaped)
 
 
-def _published_translations(page):
+def published_translations(request, page):
     """{language code: page} of the page's live, public translations (itself included).
 
-    Cached: the language switcher and the hreflang links both need it, for
-    the page and for the home page.
+    The language switcher and the hreflang links both need it, for the page and the home page.
     """
     if page is None or not isinstance(page, Page) or not page.pk:
         return {}
@@ -72,9 +57,7 @@ def _published_translations(page):
         translations = pages_public(page.get_translations(inclusive=True).live()).filter(alias_of__isnull=True)
         return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
 
-    return fragment_cached(
-        "published-translations", page.translation_key, build=build, structural=not is_item_page(page)
-    )
+    return _once_per_request(request, ("translations", page.translation_key), build)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -86,26 +69,14 @@ def language_switcher(context):
     to a 404 or to a draft. A language with no published home at all is left
     out.
     """
-    request = context["request"]
-    page = context.get("page")
-    current_language = translation.get_language()
-    site = Site.find_for_request(request)
-    return fragment_cached(
-        "language-switcher",
-        getattr(site, "pk", None),
-        current_language,
-        _page_key(page),
-        request.get_host(),
-        build=lambda: _language_switcher_context(request, page, current_language),
-        structural=not is_item_page(page),
-    )
+    return _language_switcher_context(context["request"], context.get("page"), translation.get_language())
 
 
 def _language_switcher_context(request, page, current_language):
     names = dict(settings.LANGUAGES)
-    translations = _published_translations(page)
+    translations = published_translations(request, page)
     home = current_home(request)
-    homes = _published_translations(home) if home is not None else {}
+    homes = published_translations(request, home) if home is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
         target = translations.get(code)
@@ -128,19 +99,10 @@ def _language_switcher_context(request, page, current_language):
 def alternate_links(context):
     """(language code, absolute URL) for each published translation, for hreflang."""
     request = context["request"]
-    page = context.get("page")
-    site = Site.find_for_request(request)
-    return fragment_cached(
-        "alternate-links",
-        getattr(site, "pk", None),
-        _page_key(page),
-        request.get_host(),
-        build=lambda: [
-            (code, translated.get_full_url(request))
-            for code, translated in sorted(_published_translations(page).items())
-        ],
-        structural=not is_item_page(page),
-    )
+    return [
+        (code, translated.get_full_url(request))
+        for code, translated in sorted(published_translations(request, context.get("page")).items())
+    ]
 
 
 @register.simple_tag
@@ -170,19 +132,8 @@ def localized(objects):
     if not keys:
         return objects
 
-    def build():
-        candidates = model.objects.filter(translation_key__in=keys, locale=locale)
-        if issubclass(model, Page):
-            candidates = pages_public(candidates.live())
-        return {obj.translation_key: obj for obj in candidates}
-
-    # Areas, partners and organisations: kept until the frame changes.
-    found = fragment_cached(
-        "localized",
-        model._meta.label,
-        locale.pk,
-        *sorted(map(str, keys)),
-        build=build,
-        structural=not is_item_page(objects[0]),
-    )
+    candidates = model.objects.filter(translation_key__in=keys, locale=locale)
+    if issubclass(model, Page):
+        candidates = pages_public(candidates.live())
+    found = {obj.translation_key: obj for obj in candidates}
     return [found.get(obj.translation_key, obj) if obj.locale_id != locale.pk else obj for obj in objects]
