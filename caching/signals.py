@@ -15,6 +15,8 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
+from core.signals import content_changed_in_bulk
+
 from . import purge
 from .generation import bump_generation
 
@@ -59,7 +61,12 @@ def media_changed(sender, instance, created=False, **kwargs):
         invalidate_everything()
 
 
+def bulk_changed(sender, **kwargs):
+    invalidate_everything()
+
+
 def connect():
+    content_changed_in_bulk.connect(bulk_changed, dispatch_uid="caching-bulk")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"caching-{id(signal)}")
     pre_page_move.connect(page_moving, dispatch_uid="caching-pre-move")

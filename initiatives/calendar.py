@@ -21,14 +21,12 @@ from wagtail.models import Site
 
 from icalendar import Calendar, Event
 
-from caching.generation import fragment_cached
-from caching.queries import pages_public
+from core.queries import pages_public
 
 from .forms import CalendarFilterForm
 from .listing import paginate
 from .models import InitiativePage
 from .selectors import (
-    UPCOMING_LAG_SECONDS,
     attach_occurrence_organisations,
     localized_area_names,
     occurrences_for_calendar,
@@ -156,25 +154,10 @@ def ical_view(request, *, index, organisation_slug=None, initiative_slug=None):
     else:
         name, filename = network_name, slugify(network_name) or "partnerhub"
 
-    def build():
-        occurrences = attach_occurrence_organisations(
-            occurrences_for_calendar(home=home, after=timezone.now() - ICAL_HISTORY, initiative=initiative, **filters)
-        )
-        return build_ical(request, occurrences=occurrences, name=name, host=host)
-
-    # The file only changes with content (a new cache generation) or the clock
-    # (events leave the history window, DTSTAMP): calendar apps poll it often.
-    ical = fragment_cached(
-        "ical",
-        home.pk,
-        initiative.pk if initiative else None,
-        sorted(filters.items()),
-        name,
-        request.scheme,
-        request.get_host(),
-        build=build,
-        timeout=UPCOMING_LAG_SECONDS,
+    occurrences = attach_occurrence_organisations(
+        occurrences_for_calendar(home=home, after=timezone.now() - ICAL_HISTORY, initiative=initiative, **filters)
     )
+    ical = build_ical(request, occurrences=occurrences, name=name, host=host)
     response = HttpResponse(ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response

@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
-from caching.generation import fragment_cached
-from caching.queries import locale_code
+from core.queries import locale_code
 
 from .selectors import (
     attach_organisations,
@@ -53,12 +52,7 @@ def _home_for_request(request):
         raise Http404("No site")
     language = translation.get_language()
     root = site.root_page
-    if locale_code(root.locale_id) == language:
-        home = root
-    else:
-        home = fragment_cached(
-            "home-translation", root.pk, language, build=lambda: _root_translation(root, language), structural=True
-        )
+    home = root if locale_code(root.locale_id) == language else _root_translation(root, language)
     if home is None or not home.live:
         raise Http404("This site is not published in this language")
     return site, home
@@ -66,8 +60,7 @@ def _home_for_request(request):
 
 @dataclass(frozen=True)
 class FeedEntry:
-    """What a feed shows of one page: cached instead of the page (unpickling
-    pages with their bodies took a third of a cached feed's time)."""
+    """What a feed shows of one page."""
 
     title: str
     description: str
@@ -121,18 +114,6 @@ class _PageFeed(Feed):
         return obj.request.build_absolute_uri()
 
     def items(self, obj):
-        # Cached until the next change; the links are absolute, so per host and scheme.
-        return fragment_cached(
-            "feed-entries",
-            type(self).__name__,
-            obj.home.pk,
-            obj.organisation.pk if obj.organisation else None,
-            obj.request.scheme,
-            obj.request.get_host(),
-            build=lambda: self._items(obj),
-        )
-
-    def _items(self, obj):
         pages = attach_organisations(self.get_pages(obj)[:FEED_LENGTH])
         area_names = localized_area_names(pages)
         return [self._entry(page, obj.request, area_names) for page in pages]

@@ -66,6 +66,10 @@ class InitiativeIndexPage(RoutablePageMixin, ListingMixin, Page):
         context.update(initiative_listing_context(request, index=self))
         return context
 
+    def get_cached_paths(self):
+        """What wagtail.contrib.frontend_cache purges with the listing: the calendar and its file."""
+        return ["/", "calendar/", "calendar/ical/"]
+
     # The calendar: thin routes, the work is in initiatives/calendar.py.
     @path("calendar/", name="calendar")
     def calendar_upcoming(self, request):
@@ -237,36 +241,19 @@ class InitiativePage(ListingMixin, Page):
 
     @cached_property
     def organisation(self):
-        """The member organisation whose section this initiative is in (its parent), from the cache.
+        """The member organisation whose section this initiative is in (its parent), read once per request.
 
-        Looked up by id (the organisations' ids by path are cached): by path,
-        PostgreSQL joined through the whole page table (9 ms).
+        Wagtail's routing already knows the parent (HomePage.route): one query for its specific row.
         """
-        from caching.generation import fragment_cached
         from partners.models import MemberOrganisationPage
 
-        from .selectors import organisation_ids_by_path
-
-        pk = organisation_ids_by_path().get(self.path[: -self.steplen])
-        if pk is None:
+        parent = self.get_parent()
+        if parent is None or not issubclass(parent.specific_class or type(parent), MemberOrganisationPage):
             return None
-        return fragment_cached(
-            "member-organisation",
-            pk,
-            build=lambda: MemberOrganisationPage.objects.filter(pk=pk).first(),
-            structural=True,
-        )
+        return parent.specific
 
     def get_context(self, request, *args, **kwargs):
-        from caching.generation import fragment_cached
-
         context = super().get_context(request, *args, **kwargs)
-        if not getattr(request, "is_preview", False) and "occurrence_list" not in self.__dict__:
-            # The live page's dates, from the cache until its next change (a
-            # preview reads the draft's own, held in memory).
-            self.__dict__["occurrence_list"] = fragment_cached(
-                "initiative-occurrences", self.pk, build=lambda: list(self.occurrences.all())
-            )
         now = timezone.now()
         occurrences = self.occurrence_list
         context["upcoming_occurrences"] = [o for o in occurrences if (o.end or o.start) >= now]

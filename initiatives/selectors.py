@@ -10,38 +10,27 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from caching.generation import fragment_cached
-from caching.queries import pages_public
+from core.queries import pages_public
 from partners.models import PartnerPage
 
 from .listing import CARD_RENDITION
 from .models import InitiativeOccurrence, InitiativePage, InitiativeTag, NewsPage, NewsTag
 
 
-def organisation_ids_by_path():
-    """Every member organisation's page id by tree path, cached until the next content change."""
-    from partners.models import MemberOrganisationPage
-
-    return fragment_cached(
-        "organisation-ids-by-path",
-        build=lambda: dict(MemberOrganisationPage.objects.values_list("path", "pk")),
-        structural=True,
-    )
-
-
 def attach_organisations(pages):
     """Set ``organisation_page`` on each page from its parent, in one query (none when no page has one).
 
     Initiatives and news live directly under their organisation's page, so
-    the parent's tree path is the page's path minus one step. The
-    organisations are fetched by id: by path, PostgreSQL chose a merge join
-    that read the whole page table (12 ms at 50,000 pages).
+    the parent's tree path is the page's path minus one step. The parents'
+    ids are read first (the page table's path index), then the organisations
+    by id: joined by path, PostgreSQL chose a merge join that read the whole
+    page table (12 ms at 50,000 pages).
     """
     from partners.models import MemberOrganisationPage
 
     pages = list(pages)
-    ids_by_path = organisation_ids_by_path()
-    ids = {ids_by_path[path] for path in {page.path[: -Page.steplen] for page in pages} if path in ids_by_path}
+    paths = {page.path[: -Page.steplen] for page in pages}
+    ids = list(Page.objects.filter(path__in=paths).values_list("pk", flat=True)) if paths else []
     organisations = {org.path: org for org in MemberOrganisationPage.objects.filter(pk__in=ids)} if ids else {}
     for page in pages:
         page.organisation_page = organisations.get(page.path[: -Page.steplen])
@@ -85,15 +74,11 @@ def _partner_page_ids(*, home, slug):
     Filters use the slug of the reader's language (/de/…?partner=borken-de),
     while translated initiatives keep linking to the Polish partner page
     (wagtail-localize synchronises the links): matching every translation
-    finds them in every language. Resolved once per content version: as a
-    nested subquery, PostgreSQL re-ran it for every initiative (28 ms).
+    finds them in every language. Read as a list (one query): as a nested
+    subquery, PostgreSQL re-ran it for every initiative (28 ms).
     """
-
-    def build():
-        keys = _live_in(PartnerPage, home=home).filter(slug=slug).values("translation_key")
-        return list(PartnerPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
-
-    return fragment_cached("partner-page-ids", home.pk, slug, build=build, structural=True)
+    keys = _live_in(PartnerPage, home=home).filter(slug=slug).values("translation_key")
+    return list(PartnerPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
 
 
 def _linked(through, page_field, *, outer="pk", **conditions):
@@ -194,37 +179,20 @@ def listing_filter_choices(*, home, model, tag_model):
     """
     from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
-    # Cached (docs/caching.md): areas, organisations and partners until the
-    # frame changes; tags, which come with news and initiatives, until the next publish.
-    choices = fragment_cached(
-        "listing-filter-choices",
-        home.pk,
-        build=lambda: {
-            "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
-            "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
-            "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
-        },
-        structural=True,
-    )
-    tags = fragment_cached(
-        "listing-tag-choices",
-        home.pk,
-        model._meta.label,
-        build=lambda: _choices(
+    return {
+        "areas": _choices(CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name"),
+        "organisations": _choices(_live_in(MemberOrganisationPage, home=home), "slug", "title"),
+        "partners": _choices(_live_in(PartnerPage, home=home), "slug", "title"),
+        "tags": _choices(
             tag_model.objects.filter(content_object__in=_live_in(model, home=home).values("pk")),
             "tag__slug",
             "tag__name",
         ),
-    )
-    return {**choices, "tags": tags}
+    }
 
 
 def initiative_years(*, home):
     """Every year in which some live initiative runs, newest first."""
-    return fragment_cached("initiative-years", home.pk, build=lambda: _initiative_years(home=home))
-
-
-def _initiative_years(*, home):
     bounds = _live_in(InitiativePage, home=home).aggregate(
         first=Min("start_date"), last_end=Max("end_date"), last_start=Max("start_date")
     )
@@ -235,16 +203,7 @@ def _initiative_years(*, home):
 
 
 def news_years(*, home):
-    return fragment_cached(
-        "news-years",
-        home.pk,
-        build=lambda: [d.year for d in _live_in(NewsPage, home=home).dates("date", "year", order="DESC")],
-    )
-
-
-# How long a cached list of upcoming events may lag behind the clock (an
-# event that has just started may stay "upcoming" this long).
-UPCOMING_LAG_SECONDS = 300
+    return [d.year for d in _live_in(NewsPage, home=home).dates("date", "year", order="DESC")]
 
 
 def upcoming_occurrences(*, locale, limit=None, initiatives=None):

@@ -11,9 +11,8 @@ def initiative_listing_context(request, *, index):
     return listing_context(
         request,
         form=form,
-        items=lambda: initiatives_for_listing(home=home, **form.filters()),
+        items=initiatives_for_listing(home=home, **form.filters()),
         prepare=attach_organisations,
-        count_key=("initiatives", home.pk),
     )
 
 
@@ -23,7 +22,6 @@ def news_listing_context(request, *, index):
     return listing_context(
         request,
         form=form,
-        items=lambda: news_for_listing(home=home, **form.filters()),
+        items=news_for_listing(home=home, **form.filters()),
         prepare=attach_organisations,
-        count_key=("news", home.pk),
     )

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, DateField, F, FloatField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Greatest, Round, TruncDate
@@ -21,8 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
-
-from caching.generation import cache_generation_bump, version_bump, version_get
 
 from .directory_models import LocalUnitKind, Partnership, Voivodeship, fold_text
 from .models import CooperationArea, RelationshipStatus
@@ -150,46 +148,19 @@ def _facet_counts(queryset, name):
     return [(row["value"], row["n"]) for row in rows]
 
 
-# --- Data version: every cached directory result is keyed by it -------------
+# --- The facet cube's one cache key ------------------------------------------
 #
-# Facet counts, map clusters, anniversaries and the GeoJSON are cached under
-# the current data version, which changes on every save or delete of a
-# partnership (signals in partners/apps.py), on area changes and after an
-# import. With a cache shared by all workers (Redis) a change is visible on the
-# next request; with a per-process cache (LocMem) other workers see it after
-# DIRECTORY_CACHE_SECONDS at the latest.
+# The facet cube (below) takes 1.7 s to build at 20,000 partnerships: it is
+# kept in the shared cache under one key, dropped on every save or delete of
+# a partnership or an area (signals in partners/apps.py) and after an import.
 
-DATA_VERSION_KEY = "partners:directory:version"
-DIRECTORY_CACHE_SECONDS = 600
-
-
-def partnerships_data_version():
-    return version_get(DATA_VERSION_KEY, cache)
+FACETS_KEY = "partners:directory:facets"
+FACETS_SECONDS = 24 * 3600
 
 
 def partnerships_changed(**_signal_kwargs):
-    """Start a new data version: every cached count, map and feed is recomputed."""
-    version_bump(DATA_VERSION_KEY, cache)
-    # Cached pages show the directory too; imports write in bulk (no model
-    # signals), so the page cache is invalidated here as well.
-    cache_generation_bump()
-
-
-def partnerships_cached(name, parts, compute):
-    """``compute()``'s result, cached per data version under ``name`` and ``parts``."""
-    digest = hashlib.md5(repr(parts).encode(), usedforsecurity=False).hexdigest()
-    key = f"partners:directory:{name}:{partnerships_data_version()}:{digest}"
-    # Keyed by the data version, so this worker's own copy is never stale (as for fragments).
-    local = caches[settings.FRAGMENT_LOCAL_CACHE_ALIAS]
-    value = local.get(key)
-    if value is not None:
-        return value
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, DIRECTORY_CACHE_SECONDS)
-    local.set(key, value, DIRECTORY_CACHE_SECONDS)
-    return value
+    """The facet cube is built afresh on the next request."""
+    cache.delete(FACETS_KEY)
 
 
 # --- Facet counts, total and map clusters in one pass over the table --------
@@ -299,11 +270,6 @@ def _summary_postgresql(query):
 # where SQL needed a scan of the table per request. Full-text search cannot be
 # answered from the groups and takes the SQL path.
 
-_CUBE = {}
-# The latest summaries per worker (oldest dropped first): a repeated filter
-# combination costs a dictionary lookup.
-_SUMMARIES = {}
-SUMMARIES_KEPT = 512
 _CUBE_FACETS = ("country", "voivodeship", "kind", "status", "decade")
 
 
@@ -360,19 +326,12 @@ def _cube_build():
 
 
 def _cube():
-    """The facet cube of the current data version: this worker's copy, else
-    the shared cache's (built once for every worker: loading it takes a
-    tenth of the 1.7 s building takes at 20,000 partnerships), else built."""
-    version = partnerships_data_version()
-    cube = _CUBE.get(version)
+    """The facet cube, from the shared cache (built once for every worker:
+    loading it takes a tenth of the 1.7 s building takes at 20,000 partnerships)."""
+    cube = cache.get(FACETS_KEY)
     if cube is None:
-        key = f"partners:directory:cube:{version}"
-        cube = cache.get(key)
-        if cube is None:
-            cube = _cube_build()
-            cache.set(key, cube, DIRECTORY_CACHE_SECONDS)
-        _CUBE.clear()
-        _CUBE[version] = cube
+        cube = _cube_build()
+        cache.set(FACETS_KEY, cube, FACETS_SECONDS)
     return cube
 
 
@@ -420,32 +379,21 @@ def partnerships_summary(*, query):
     """Facet counts (raw values), map clusters and the number of matching
     partnerships. Without a search: from the facet cube, no query once the
     cube is built. With a search: two queries on PostgreSQL (one per facet
-    elsewhere), cached per data version and query."""
+    elsewhere)."""
     if not query.q:
-        key = (partnerships_data_version(), tuple(sorted(query.filters.items())))
-        summary = _SUMMARIES.get(key)
-        if summary is None:
-            summary = _cube_summary(query)
-            if len(_SUMMARIES) >= SUMMARIES_KEPT:
-                _SUMMARIES.pop(next(iter(_SUMMARIES)))
-            _SUMMARIES[key] = summary
-        return summary
-
-    def compute():
-        if connection.vendor == "postgresql":
-            raw, clusters, total = _summary_postgresql(query)
-        else:
-            raw = {
-                name: _facet_counts(partnerships_filtered(query=query, exclude_facet=name), name)
-                for name in _SCALAR_FACETS
-            }
-            queryset = partnerships_filtered(query=query)
-            clusters = partnerships_map_clusters(queryset=queryset)
-            total = queryset.count()
-        raw["area"] = _facet_counts(partnerships_filtered(query=query, exclude_facet="area"), "area")
-        return {"raw": raw, "clusters": clusters, "total": total}
-
-    return partnerships_cached("summary", (sorted(query.filters.items()), query.q), compute)
+        return _cube_summary(query)
+    if connection.vendor == "postgresql":
+        raw, clusters, total = _summary_postgresql(query)
+    else:
+        raw = {
+            name: _facet_counts(partnerships_filtered(query=query, exclude_facet=name), name)
+            for name in _SCALAR_FACETS
+        }
+        queryset = partnerships_filtered(query=query)
+        clusters = partnerships_map_clusters(queryset=queryset)
+        total = queryset.count()
+    raw["area"] = _facet_counts(partnerships_filtered(query=query, exclude_facet="area"), "area")
+    return {"raw": raw, "clusters": clusters, "total": total}
 
 
 def _facet_label(name, value, area_names):
@@ -631,7 +579,7 @@ def partnerships_geojson(*, query):
             "etag": hashlib.md5(body, usedforsecurity=False).hexdigest(),
         }
 
-    return partnerships_cached("geojson", (sorted(query.filters.items()), query.q), compute)
+    return compute()
 
 
 def partnerships_with_latest_activity(*, queryset=None):
@@ -752,14 +700,9 @@ def _anniversaries_python(today, horizon):
 
 def partnerships_upcoming_anniversaries(*, today=None, days=365):
     """Round anniversaries (10, 20, 25, 30 … years) of the exact signing date
-    from ``today`` to ``days`` later, ended partnerships left out; cached per
-    data version and day."""
+    from ``today`` to ``days`` later, ended partnerships left out."""
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=days)
-
-    def compute():
-        if connection.vendor == "postgresql":
-            return _anniversaries_postgresql(today, horizon)
-        return _anniversaries_python(today, horizon)
-
-    return partnerships_cached("anniversaries", (today, days), compute)
+    if connection.vendor == "postgresql":
+        return _anniversaries_postgresql(today, horizon)
+    return _anniversaries_python(today, horizon)

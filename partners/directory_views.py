@@ -12,19 +12,14 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.formats import localize
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
-
-from caching.generation import fragment_cached
 
 from .directory import (
     SORT_LABELS,
     cooperation_area_names,
     directory_query_from_params,
-    partnerships_cached,
-    partnerships_data_version,
     partnerships_display_rows,
     partnerships_facets,
     partnerships_filtered,
@@ -104,64 +99,26 @@ def _facets_with_options_html(*, query, raw, area_names):
 
 
 def directory_index(request, *, page):
-    """The directory page; its body (filters, results, map, charts, anniversaries) rendered once per URL.
-
-    The body depends on the partnership data, the day (anniversaries) and
-    the frame (the page's own fields, the areas' names), never on news or
-    initiatives: it is kept under the data version and the structure
-    version, and a warm request computes none of it. A preview renders it
-    afresh and keeps nothing.
-    """
-
-    def build():
-        context = _directory_body_context(request, page=page)
-        html = render_to_string("components/directory/body.html", {"page": page, **context}, request=request)
-        return {"html": html, "has_map": bool(context["map_dots"])}
-
-    if getattr(request, "is_preview", False):
-        body = build()
-    else:
-        body = fragment_cached(
-            "directory-body",
-            page.pk,
-            get_language(),
-            request.get_host(),
-            request.get_full_path(),
-            partnerships_data_version(),
-            timezone.localdate().isoformat(),
-            build=build,
-            structural=True,
-        )
+    """The directory page: its body (filters, results, map, charts, anniversaries) and the page around it."""
+    context = _directory_body_context(request, page=page)
+    html = render_to_string("components/directory/body.html", {"page": page, **context}, request=request)
     return page.render(
         request,
-        context_overrides={"directory_body": mark_safe(body["html"]), "has_map": body["has_map"]},  # noqa: S308 (our template, autoescaped)
+        context_overrides={"directory_body": mark_safe(html), "has_map": bool(context["map_dots"])},  # noqa: S308 (our template, autoescaped)
     )
 
 
 def _directory_body_context(request, *, page):
     query = directory_query_from_params(request.GET)
     summary = partnerships_summary(query=query)
-    language = get_language()
-    area_names = partnerships_cached(
-        "area-names", (page.locale_id, language), lambda: cooperation_area_names(locale=page.locale)
-    )
-    facets = partnerships_cached(
-        "facets",
-        (sorted(query.filters.items()), query.q, page.locale_id, language),
-        lambda: _facets_with_options_html(query=query, raw=summary["raw"], area_names=area_names),
-    )
+    area_names = cooperation_area_names(locale=page.locale)
+    facets = _facets_with_options_html(query=query, raw=summary["raw"], area_names=area_names)
     statistics = partnerships_statistics(facets=facets, query=query)
     rows = partnerships_page_rows(queryset=partnerships_filtered(query=query), sort=query.sort)
     paginator = Paginator(rows, page.per_page)
     paginator.count = summary["total"]  # already counted with the facets: no COUNT query
     results = paginator.get_page(request.GET.get("page"))
-    page_rows = results.object_list
-    # The page of rows and the dot map, like the counts, only change with the data.
-    results.object_list = partnerships_cached(
-        "display-rows",
-        (sorted(query.as_params().items()), page.per_page, results.number, get_language()),
-        lambda: partnerships_display_rows(partnerships=page_rows, area_names=area_names),
-    )
+    results.object_list = partnerships_display_rows(partnerships=results.object_list, area_names=area_names)
     params = urlencode(query.as_params())
     map_dots = _map_dots(summary["clusters"])
     return {
@@ -175,9 +132,7 @@ def _directory_body_context(request, *, page):
         "country_bars": _bars(statistics["by_country"], CHART_MAX_BARS),
         "decade_bars": _bars(statistics["by_decade"]),
         "map_dots": map_dots,
-        "map_circles": partnerships_cached(
-            "map-circles", sorted(query.as_params().items()), lambda: _map_circles(map_dots)
-        ),
+        "map_circles": _map_circles(map_dots),
         "map_size": (MAP_WIDTH, MAP_HEIGHT),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
@@ -232,28 +187,22 @@ def directory_geojson(request, *, page):
 
 
 def directory_anniversaries_ics(request, *, page):
-    """The next year's round anniversaries as iCalendar: built once per data
-    version, day, host and language (a thousand events take icalendar a while)."""
+    """The next year's round anniversaries as iCalendar."""
     host = request.get_host()
-
-    def build():
-        calendar = Calendar()
-        calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
-        calendar.add("version", "2.0")
-        calendar.add("x-wr-calname", _("Partnership anniversaries"))
-        stamp = timezone.now()
-        for item in partnerships_upcoming_anniversaries(days=365):
-            event = Event()
-            event.add("uid", f"partnership-{item['pk']}-{item['years']}@{host}")
-            event.add(
-                "summary",
-                _("%(years)s years: %(unit)s – %(partner)s")
-                % {"years": item["years"], "unit": item["local_unit_name"], "partner": item["partner_name"]},
-            )
-            event.add("dtstart", item["date"])
-            event.add("dtstamp", stamp)
-            calendar.add_component(event)
-        return calendar.to_ical()
-
-    body = partnerships_cached("ics", (timezone.localdate(), host, get_language()), build)
-    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    calendar = Calendar()
+    calendar.add("prodid", "-//PartnerHub//partnership anniversaries//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Partnership anniversaries"))
+    stamp = timezone.now()
+    for item in partnerships_upcoming_anniversaries(days=365):
+        event = Event()
+        event.add("uid", f"partnership-{item['pk']}-{item['years']}@{host}")
+        event.add(
+            "summary",
+            _("%(years)s years: %(unit)s – %(partner)s")
+            % {"years": item["years"], "unit": item["local_unit_name"], "partner": item["partner_name"]},
+        )
+        event.add("dtstart", item["date"])
+        event.add("dtstamp", stamp)
+        calendar.add_component(event)
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -26,6 +26,8 @@ from wagtail.models import Locale
 
 from django_countries import countries
 
+from core.signals import content_changed_in_bulk
+
 from .directory import partnerships_changed
 from .directory_models import (
     LocalUnitKind,
@@ -459,10 +461,12 @@ def partnerships_import(*, rows, dry_run=False, skip_invalid=False, progress=Non
         return report
     with transaction.atomic():
         _write(valid, report, progress=progress)
-        # Bulk queries send no signals: start a new directory data version now,
-        # and again once committed (a request may have cached the old rows meanwhile).
+        # Bulk queries send no model signals: the facet cube is rebuilt, now and
+        # once committed (a request may have built it from the old rows meanwhile),
+        # and the pages that show the directory are dropped from every cache.
         partnerships_changed()
         transaction.on_commit(partnerships_changed)
+        content_changed_in_bulk.send(sender=Partnership)
     report.written = True
     return report
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Site
 
-from caching.queries import pages_public
+from core.queries import pages_public
 
 from .models import PartnerPage
 

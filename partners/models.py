@@ -489,27 +489,10 @@ class MemberOrganisationPage(ListingMixin, Page):
         return self.logo
 
     def get_context(self, request, *args, **kwargs):
-        from caching.generation import fragment_cached
-        from initiatives.selectors import UPCOMING_LAG_SECONDS, organisation_activity
+        from initiatives.selectors import organisation_activity
 
         context = super().get_context(request, *args, **kwargs)
-
-        def build():
-            activity = organisation_activity(organisation=self)
-            return {name: list(items) for name, items in activity.items()}
-
-        # Its co-organised initiatives cost a 29 ms query at 5,000 initiatives:
-        # kept until the next change (upcoming events: UPCOMING_LAG_SECONDS).
-        context.update(
-            fragment_cached(
-                "organisation-activity",
-                self.translation_key,
-                self.locale_id,
-                self.path,
-                build=build,
-                timeout=UPCOMING_LAG_SECONDS,
-            )
-        )
+        context.update(organisation_activity(organisation=self))
         return context
 
 

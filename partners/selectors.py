@@ -2,7 +2,7 @@
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Value, When
 
-from caching.queries import pages_public
+from core.queries import pages_public
 
 from .models import MemberOrganisationPage, OrganisationRole, PartnerPage
 
@@ -87,14 +87,13 @@ def organisations_for_listing(*, index):
 
 
 def partner_activity(*, partner):
-    """The live initiatives a partner takes part in and the news about them, cached until the next change.
+    """The live initiatives a partner takes part in and the news about them.
 
     Translated initiatives keep linking to the Polish partner page, so the
     link is matched by the partner's translation key, as an EXISTS subquery:
     the join it replaces needed DISTINCT over every column (23 ms at 5,000
     initiatives).
     """
-    from caching.generation import fragment_cached
     from initiatives.models import InitiativePage, NewsPage
 
     takes_part = Exists(
@@ -103,21 +102,18 @@ def partner_activity(*, partner):
         )
     )
 
-    def build():
-        initiatives = (
-            pages_public(InitiativePage.objects.live())
-            .filter(takes_part, locale_id=partner.locale_id)
-            .prefetch_related(*_card_images("listing_image", "main_image"))
-            .order_by("-start_date", "title", "pk")
+    initiatives = (
+        pages_public(InitiativePage.objects.live())
+        .filter(takes_part, locale_id=partner.locale_id)
+        .prefetch_related(*_card_images("listing_image", "main_image"))
+        .order_by("-start_date", "title", "pk")
+    )
+    news = (
+        pages_public(NewsPage.objects.live())
+        .filter(
+            locale_id=partner.locale_id,
+            related_initiative_id__in=InitiativePage.objects.filter(takes_part).values("pk"),
         )
-        news = (
-            pages_public(NewsPage.objects.live())
-            .filter(
-                locale_id=partner.locale_id,
-                related_initiative_id__in=InitiativePage.objects.filter(takes_part).values("pk"),
-            )
-            .order_by("-date", "-first_published_at", "pk")[:10]
-        )
-        return {"partner_initiatives": list(initiatives), "partner_news": list(news)}
-
-    return fragment_cached("partner-activity", partner.translation_key, partner.locale_id, build=build)
+        .order_by("-date", "-first_published_at", "pk")[:10]
+    )
+    return {"partner_initiatives": list(initiatives), "partner_news": list(news)}

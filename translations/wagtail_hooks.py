@@ -10,7 +10,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from caching.queries import locale_code
+from core.queries import locale_code
 
 from . import views
 from .selectors import STATES, translation_status_summary

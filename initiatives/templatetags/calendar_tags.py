@@ -5,26 +5,13 @@ from django import template
 register = template.Library()
 
 
-def _calendar_indexes():
-    """{home page path: its first live initiative index, or None} (the index serves the calendar routes)."""
-    from home.models import HomePage
+def _calendar_index(page):
+    """The first live initiative index right below the home page ``page`` belongs to (it serves the calendar)."""
     from initiatives.models import InitiativeIndexPage
 
-    indexes = dict.fromkeys(HomePage.objects.values_list("path", flat=True))
-    for index in InitiativeIndexPage.objects.live().filter(depth__gt=1).order_by("path"):
-        parent = index.path[: -index.steplen]
-        if parent in indexes and indexes[parent] is None:
-            indexes[parent] = index
-    return indexes
-
-
-def _calendar_index(page):
-    """The live initiative index of the home page ``page`` belongs to (the nearest home above it)."""
-    from caching.generation import fragment_cached
-
-    indexes = fragment_cached("calendar-indexes", build=_calendar_indexes, structural=True)
-    homes = [path for path in indexes if page.path.startswith(path)]
-    return indexes[max(homes, key=len)] if homes else None  # the nearest home, as Wagtail's ancestor_of
+    # Home pages (a site's root and its translations) are the root's children.
+    home_path = page.path[: 2 * page.steplen]
+    return InitiativeIndexPage.objects.live().filter(path__startswith=home_path, depth=3).order_by("path").first()
 
 
 def _ical_url(page, request):
@@ -34,23 +21,12 @@ def _ical_url(page, request):
     if index is None:
         return ""
     if isinstance(page, InitiativePage):
-        organisation = page.get_parent()
+        organisation = page.organisation or page.get_parent()
         return index.get_url(request) + index.reverse_subpage("ical_initiative", args=(organisation.slug, page.slug))
     return index.get_url(request) + index.reverse_subpage("ical_organisation", args=(page.slug,))
 
 
 @register.simple_tag(takes_context=True)
 def ical_url(context, page):
-    """The .ics URL of an initiative (its event dates) or of an organisation (all its events); "" if none.
-
-    Cached until the next content change: finding the calendar's index and
-    the organisation took three queries on every initiative page.
-    """
-    from caching.generation import fragment_cached
-    from caching.scope import is_item_page
-
-    request = context.get("request")
-    host = request.get_host() if request is not None else ""
-    return fragment_cached(
-        "ical-url", page.pk, host, build=lambda: _ical_url(page, request), structural=not is_item_page(page)
-    )
+    """The .ics URL of an initiative (its event dates) or of an organisation (all its events); "" if none."""
+    return _ical_url(page, context.get("request"))
