@@ -25,9 +25,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     except PostgresNotAvailable as error:
         pytest.exit(f"No PostgreSQL for the tests: {error}", returncode=1)
     # In place: Django's connections hold this very dict.
-    settings.DATABASES["default"].update(
-        {key: value for key, value in environ.Env.db_url_config(url).items() if key in ("NAME", "USER", "HOST")}
-    )
+    where = environ.Env.db_url_config(url)
+    settings.DATABASES["default"].update(NAME=where["NAME"], USER=where["USER"], HOST=where["OPTIONS"]["host"])
 
 
 @dataclass
