@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 
 from partners.models import MemberOrganisationPage
 
-from . import views
+from . import isolation, views  # noqa: F401 (isolation registers the hooks closing the side routes)
 from .panels import panels_for
 from .selectors import organisations_for_editor
 from .services import organisation_onboard
