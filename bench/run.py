@@ -138,9 +138,7 @@ PAGE_COLUMNS = [
 
 
 def _after_cells(result):
-    return [
-        _cell(result.get(f"after_publish_{unit}")) for unit in ("ms", "queries")
-    ]
+    return [_cell(result.get(f"after_publish_{unit}")) for unit in ("ms", "queries")]
 
 
 def page_row(result):

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import Resolver404
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMix
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.queries import view_restricted_paths
+from core.queries import request_memo, view_restricted_paths
 
 from .blocks import BodyBlock
 
@@ -100,12 +100,18 @@ class ListingMixin(models.Model):
     class Meta:
         abstract = True
 
+    # Set by HomePage.route when no page from the home page down to this one has a view restriction.
+    unrestricted_along_route = False
+
     def get_view_restrictions(self):
         """Wagtail's, without its two queries when no restriction covers this page.
 
         Every page type has this mixin, and Wagtail asks on every page view:
-        one query for the restricted paths; a page under one gets Wagtail's own answer.
+        no query when the routing already knows (HomePage.route), else one for
+        the restricted paths; a page under one gets Wagtail's own answer.
         """
+        if self.unrestricted_along_route:
+            return PageViewRestriction.objects.none()
         if not any(self.path.startswith(path) for path in view_restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
@@ -251,22 +257,31 @@ class HomePage(ListingMixin, Page):
         the target would route on to its child (``_routes_to_child``), the
         target is the page the default routing would reach. Anything else (a
         routable page's sub-URL, a 404) falls back to Wagtail's own walk down
-        the tree.
+        the tree. The same query tells whether a page on the way has a view
+        restriction, and the target's specific row comes with its locale.
+        The home page the request was routed through is what the site's
+        frame shows (``current_home``).
         """
+        request_memo(request)[("home", translation.get_language())] = self
         if path_components:
             prefixes = [
                 f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in range(1, len(path_components) + 1)
             ]
             along = {
-                page.url_path: page for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+                page.url_path: page
+                for page in Page.objects.filter(
+                    Q(url_path__in=prefixes, path__startswith=self.path) | Q(pk=self.pk)
+                ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
             }
-            if len(along) == len(prefixes) and all(
+            if len(along) == len(prefixes) + 1 and all(
                 _routes_to_child(along[prefix], path_components[depth + 1 :])
                 for depth, prefix in enumerate(prefixes[:-1])
             ):
-                target = along[prefixes[-1]].specific
+                found = along[prefixes[-1]]
+                target = found.specific_class.objects.select_related("locale").get(pk=found.pk)
                 # As Wagtail does: the parent is known, spare get_parent() its query.
                 target._cached_parent_obj = along[prefixes[-2]] if len(prefixes) > 1 else self
+                target.unrestricted_along_route = not any(page.restricted for page in along.values())
                 return target.route(request, [])
         return super().route(request, path_components)
 

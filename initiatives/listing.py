@@ -6,7 +6,6 @@ dropped with a message, the page number is forgiving, counts are shown" is
 decided in one place.
 """
 
-
 from django import forms
 from django.core.paginator import Paginator
 from django.utils.choices import BaseChoiceIterator

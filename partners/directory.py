@@ -386,8 +386,7 @@ def partnerships_summary(*, query):
         raw, clusters, total = _summary_postgresql(query)
     else:
         raw = {
-            name: _facet_counts(partnerships_filtered(query=query, exclude_facet=name), name)
-            for name in _SCALAR_FACETS
+            name: _facet_counts(partnerships_filtered(query=query, exclude_facet=name), name) for name in _SCALAR_FACETS
         }
         queryset = partnerships_filtered(query=query)
         clusters = partnerships_map_clusters(queryset=queryset)

@@ -67,7 +67,10 @@ def varnish(live_server, tmp_path, settings):
                 pytest.fail(f"varnishd did not start:\n{process.communicate()[0].decode()}")
             time.sleep(0.1)
     settings.WAGTAILFRONTENDCACHE = {
-        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": f"http://127.0.0.1:{port}"}
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{port}",
+        }
     }
     yield port
     process.terminate()
