@@ -273,16 +273,24 @@ class HomePage(ListingMixin, Page):
                     Q(url_path__in=prefixes, path__startswith=self.path) | Q(pk=self.pk)
                 ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
             }
-            if len(along) == len(prefixes) + 1 and all(
-                _routes_to_child(along[prefix], path_components[depth + 1 :])
-                for depth, prefix in enumerate(prefixes[:-1])
+            # The deepest page found along the path; past it, a routable page's sub-URL (the map, the calendar).
+            found = 0
+            while found < len(prefixes) and prefixes[found] in along:
+                found += 1
+            deepest = along[prefixes[found - 1]] if found else None
+            if (
+                deepest is not None
+                and (found == len(prefixes) or issubclass(deepest.specific_class or Page, RoutablePageMixin))
+                and all(
+                    _routes_to_child(along[prefix], path_components[depth + 1 :])
+                    for depth, prefix in enumerate(prefixes[: found - 1])
+                )
             ):
-                found = along[prefixes[-1]]
-                target = found.specific_class.objects.select_related("locale").get(pk=found.pk)
+                target = deepest.specific_class.objects.select_related("locale").get(pk=deepest.pk)
                 # As Wagtail does: the parent is known, spare get_parent() its query.
-                target._cached_parent_obj = along[prefixes[-2]] if len(prefixes) > 1 else self
+                target._cached_parent_obj = along[prefixes[found - 2]] if found > 1 else self
                 target.unrestricted_along_route = not any(page.restricted for page in along.values())
-                return target.route(request, [])
+                return target.route(request, path_components[found:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
