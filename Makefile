@@ -71,10 +71,10 @@ check: install ## Django system checks and the migrations check
 	$(MANAGE) makemigrations --check --dry-run
 
 test: install check lint ## Install, then check, lint and run the whole test suite on PostgreSQL (2 workers)
-	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/home/test_demo.py --ignore=tests/browser $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/demo/test_demo.py --ignore=tests/browser $(PYTEST_ARGS)
 	@# Each in its own session: the demo test commits for real and wipes the database
 	@# afterwards, and the browser tests (live server) flush it after every test.
-	.venv/bin/python -m pytest tests/home/test_demo.py $(PYTEST_ARGS)
+	.venv/bin/python -m pytest tests/demo/test_demo.py $(PYTEST_ARGS)
 	.venv/bin/python -m pytest tests/browser $(PYTEST_ARGS)
 
 messages: install ## Update the .po catalogues from the templates and code, then list what needs translating

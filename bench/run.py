@@ -250,7 +250,7 @@ def shell(env, script, stdin=None):
 MARKER_SCRIPT = r"""
 import json
 from django.db import connection
-from partners.models import Partnership
+from directory.models import Partnership
 with connection.cursor() as cursor:
     cursor.execute("CREATE TABLE IF NOT EXISTS bench_generated (id int PRIMARY KEY, data text)")
     cursor.execute("SELECT data FROM bench_generated WHERE id = 1")
@@ -305,7 +305,8 @@ URLS_SCRIPT = r"""
 import json
 from wagtail.models import Page
 from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage
-from partners.models import PartnerPage, PartnershipDirectoryPage
+from directory.models import PartnershipDirectoryPage
+from partners.models import PartnerPage
 directory = PartnershipDirectoryPage.objects.filter(locale__language_code="pl").first()
 home = directory.get_parent()
 initiatives = InitiativeIndexPage.objects.filter(locale__language_code="pl").first()
@@ -361,7 +362,7 @@ print("BENCH_COUNTS " + json.dumps(counts))
 EXPLAIN_SCRIPT = r"""
 from django.db import connection
 from django.db.models import Count
-from partners.directory import directory_query_from_params, partnerships_filtered
+from directory.facets import directory_query_from_params, partnerships_filtered
 query = directory_query_from_params({"country": "DE", "decade": "2000"})
 counts = partnerships_filtered(query=query, exclude_facet="voivodeship").values("voivodeship").annotate(n=Count("id"))
 sql, params = counts.query.sql_with_params()

@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.models import HomePage
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, OrganisationStatus
 
 from .models import ModerationTask, PageReview
@@ -276,8 +277,6 @@ def organisation_create(*, name, kind, role, parent=None, user=None):
 
 
 def _home_pages(*, language_code):
-    from home.models import HomePage
-
     return list(HomePage.objects.filter(depth=2, locale__language_code=language_code))
 
 

@@ -7,6 +7,8 @@ from wagtail.signals import page_published
 
 from partners.models import MemberOrganisationPage
 
+from .services import organisation_onboard
+
 
 @receiver(page_published, sender=MemberOrganisationPage, dispatch_uid="editorial_organisation_published")
 def sync_organisation_on_publish(sender, instance, revision=None, **kwargs):
@@ -14,6 +16,5 @@ def sync_organisation_on_publish(sender, instance, revision=None, **kwargs):
     # a second editors' group: only the default-language page is onboarded.
     if instance.locale_id != Locale.get_default().pk:
         return
-    from .services import organisation_onboard
 
     organisation_onboard(organisation=instance, user=getattr(revision, "user", None))

@@ -14,7 +14,8 @@ from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .forms import ComposeIssueForm, RejectForm
-from .models import AccessionRequest, AccessionStatus, NewsletterIssue
+from .models.accession import AccessionRequest, AccessionStatus
+from .models.newsletter import NewsletterIssue
 from .selectors import records_of_processing
 from .services.accession import accession_request_approve, accession_request_reject, accession_reviewer_check
 from .services.newsletter import newsletter_issue_compose, newsletter_issue_progress, newsletter_issue_send

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .links import DELIVERY_HEADER, DELIVERY_TOKEN_RE, delivery_id_from_token
-from .models import BounceKind
+from .models.newsletter import BounceKind
 
 # Headers under which mail servers record the address a message was delivered
 # to: the VERP address "bounces+<token>@domain" appears in one of them.

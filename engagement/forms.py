@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import CooperationArea, MemberOrganisationPage, OrganisationKind
 
 from .abuse import HoneypotCheckMixin
-from .models import Offer, SubscriptionScope
+from .models.accession import Offer
+from .models.newsletter import SubscriptionScope
 
 
 class AccessionForm(HoneypotCheckMixin, forms.Form):

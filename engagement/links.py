@@ -15,6 +15,8 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .models.newsletter import Subscriber
+
 # Unsubscribe links sit in old e-mails for a long time; they stay valid for
 # about a year, long after the manage links (ENGAGEMENT_LINK_MAX_AGE_DAYS).
 UNSUBSCRIBE_MAX_AGE_DAYS = 400
@@ -46,8 +48,6 @@ def subscriber_token(*, subscriber, purpose, email=None):
 
 def _subscriber_payload(*, token, purpose):
     """The subscription a link points to and the link's payload, or LinkInvalid with a message for the visitor."""
-    from .models import Subscriber
-
     try:
         payload = signing.loads(token, salt=f"engagement.subscriber.{purpose}", max_age=_max_age(purpose))
     except signing.SignatureExpired as error:

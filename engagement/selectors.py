@@ -12,7 +12,8 @@ from wagtail.models import Locale
 from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
 
 from .links import CONFIRM_MAX_AGE_DAYS
-from .models import AccessionRequest, AccessionStatus, Bounce, Delivery, Subscriber
+from .models.accession import AccessionRequest, AccessionStatus
+from .models.newsletter import Bounce, Delivery, Subscriber
 
 
 def _row(*, category, data, purpose, legal_basis, retention, stats):

@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from .abuse import rate_limit_exceeded, rate_limited_response
 from .forms import AccessionForm, LinkRequestForm, SubscribeForm, SubscriberCorrectForm
 from .links import LinkInvalid, email_change_from_token, subscriber_from_token, subscriber_token
-from .models import ConsentText, RestrictionGround
+from .models.newsletter import ConsentText, RestrictionGround
 from .services.accession import accession_request_create
 from .services.newsletter import (
     subscriber_confirm,

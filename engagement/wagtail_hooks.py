@@ -10,7 +10,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import AccessionRequest, ConsentText, NewsletterIssue, PurgeLog, Subscriber
+from .models.accession import AccessionRequest
+from .models.newsletter import ConsentText, NewsletterIssue, Subscriber
+from .models.retention import PurgeLog
 from .services.accession import accession_reviewer_check
 
 

@@ -21,8 +21,12 @@ from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Locale, Page, Site
 
+from core.models import NetworkSettings
 from core.queries import locale_code
+from home.models import HomePage
 from home.templatetags.partnerhub_tags import published_translations
+from initiatives.models import InitiativePage, NewsPage
+from partners.models import MemberOrganisationPage, PartnerPage
 
 # Open Graph wants language_TERRITORY; the territory each content language is read in most.
 OG_LOCALES = {"pl": "pl_PL", "en": "en_GB", "de": "de_DE", "fr": "fr_FR", "lt": "lt_LT", "cs": "cs_CZ"}
@@ -162,8 +166,6 @@ def page_seo(*, page, request, site_name):
 
 
 def _is_news(page):
-    from initiatives.models import NewsPage
-
     return isinstance(page, NewsPage)
 
 
@@ -311,10 +313,6 @@ def website_json_ld(page, request, site_name):
 
 def page_json_ld(*, page, request, site_name, image=None):
     """A list of JSON-LD objects describing the page (empty for pages that need none)."""
-    from home.models import HomePage
-    from initiatives.models import InitiativePage, NewsPage
-    from partners.models import MemberOrganisationPage, PartnerPage
-
     if page is None or not getattr(page, "pk", None):
         return []
     if isinstance(page, MemberOrganisationPage):
@@ -331,8 +329,6 @@ def page_json_ld(*, page, request, site_name, image=None):
 
 
 def site_name_for(request):
-    from home.models import NetworkSettings
-
     if Site.find_for_request(request) is None:
         return settings.WAGTAIL_SITE_NAME
     return NetworkSettings.for_request(request).network_name or settings.WAGTAIL_SITE_NAME

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import NetworkFooter
+from core.models import NetworkFooter
 
 
 class NetworkFooterViewSet(SnippetViewSet):

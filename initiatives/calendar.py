@@ -19,13 +19,14 @@ from django.utils.text import slugify
 
 from wagtail.models import Site
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
+from core.listing import paginate
+from core.models import NetworkSettings
 from core.queries import pages_public
 
 from .forms import CalendarFilterForm
-from .listing import paginate
-from .models import InitiativePage
+from .models.content import InitiativePage
 from .selectors import (
     attach_occurrence_organisations,
     localized_area_names,
@@ -164,8 +165,6 @@ def ical_view(request, *, index, organisation_slug=None, initiative_slug=None):
 
 
 def _network_name(site):
-    from home.models import NetworkSettings
-
     return NetworkSettings.for_site(site).network_name
 
 
@@ -218,6 +217,4 @@ def build_ical(request, *, occurrences, name, host):
 
 
 def _vtimezone():
-    from icalendar import Timezone
-
     return Timezone.from_tzid(settings.TIME_ZONE)

@@ -16,8 +16,9 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
+from core.models import NetworkSettings
 from core.queries import locale_code
 
 from .selectors import (
@@ -40,8 +41,6 @@ class FeedScope:
 
 
 def _root_translation(root, language):
-    from wagtail.models import Locale
-
     locale = Locale.objects.filter(language_code=language).first()
     return root.get_translation_or_none(locale) if locale else None
 
@@ -102,8 +101,6 @@ class _PageFeed(Feed):
             org = organisation_for_filter(home=home, slug=organisation)
             if org is None:
                 raise Http404("No such organisation")
-        from home.models import NetworkSettings
-
         return FeedScope(request, home, org, NetworkSettings.for_site(site).network_name)
 
     def link(self, obj):

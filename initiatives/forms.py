@@ -8,8 +8,9 @@ validation and is reported instead of silently matching nothing.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .listing import ListingFilterForm, NormalizedChoices, blank_choice
-from .models import InitiativePage, InitiativeStatus, InitiativeTag, NewsPage, NewsTag
+from core.listing import ListingFilterForm, NormalizedChoices, blank_choice
+
+from .models.content import InitiativePage, InitiativeStatus, InitiativeTag, NewsPage, NewsTag
 from .selectors import initiative_years, listing_filter_choices, news_years
 
 

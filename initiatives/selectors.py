@@ -10,11 +10,13 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
+from core.listing import CARD_RENDITION
+from core.localization import localized
+from core.models import SiteImage
 from core.queries import pages_public
-from partners.models import PartnerPage
+from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
-from .listing import CARD_RENDITION
-from .models import InitiativeOccurrence, InitiativePage, InitiativeTag, NewsPage, NewsTag
+from .models.content import InitiativeOccurrence, InitiativePage, InitiativeTag, NewsPage, NewsTag
 
 
 def attach_organisations(pages):
@@ -26,8 +28,6 @@ def attach_organisations(pages):
     path, PostgreSQL chose a merge join that read the whole page table (12 ms
     at 50,000 pages).
     """
-    from partners.models import MemberOrganisationPage
-
     pages = list(pages)
     paths = {page.path[: -Page.steplen] for page in pages}
     parents = Page.objects.filter(path__in=paths).values("pk")
@@ -44,8 +44,6 @@ def localized_area_names(pages):
     synchronises the links); the name shown is the area's translation, or the
     Polish name while the area is not translated.
     """
-    from home.templatetags.partnerhub_tags import localized
-
     pages = list(pages)
     areas = list({area.pk: area for page in pages for area in page.areas.all()}.values())
     locale_id = pages[0].locale_id if pages else None
@@ -54,8 +52,6 @@ def localized_area_names(pages):
 
 def card_images():
     """Prefetches for a card's image (listing image, else main image) with its rendition."""
-    from home.models import SiteImage
-
     images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
     return [Prefetch("listing_image", queryset=images), Prefetch("main_image", queryset=images)]
 
@@ -65,8 +61,6 @@ def _live_in(model, *, home):
 
 
 def organisation_for_filter(*, home, slug):
-    from partners.models import MemberOrganisationPage
-
     return _live_in(MemberOrganisationPage, home=home).filter(slug=slug).first()
 
 
@@ -177,14 +171,12 @@ def _choices(queryset, value, label):
 def listing_filter_choices(*, home, model, tag_model):
     """The values a listing's filters accept, from live content of ``home``'s locale.
 
-    A fixed number of queries whatever the amount of content.
+    One query (a UNION of the four lists) whatever the amount of content.
     """
-    from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
     def named(kind, queryset, value, label):
         return queryset.annotate(choice_list=Value(kind)).values_list("choice_list", value, label).distinct().order_by()
 
-    # One query for the four lists (UNION).
     rows = named("areas", CooperationArea.objects.filter(locale_id=home.locale_id), "slug", "name").union(
         named("organisations", _live_in(MemberOrganisationPage, home=home), "slug", "title"),
         named("partners", _live_in(PartnerPage, home=home), "slug", "title"),
@@ -315,3 +307,34 @@ def attach_occurrence_organisations(occurrences):
     occurrences = list(occurrences)
     attach_organisations(occurrence.page for occurrence in occurrences)
     return occurrences
+
+
+def partner_activity(*, partner):
+    """The live initiatives a partner takes part in and the news about them.
+
+    Translated initiatives keep linking to the Polish partner page, so the
+    link is matched by the partner's translation key, as an EXISTS subquery:
+    the join it replaces needed DISTINCT over every column (23 ms at 5,000
+    initiatives).
+    """
+    takes_part = Exists(
+        InitiativePage.partners.through.objects.filter(
+            initiativepage_id=OuterRef("pk"), partnerpage__translation_key=partner.translation_key
+        )
+    )
+
+    initiatives = (
+        pages_public(InitiativePage.objects.live())
+        .filter(takes_part, locale_id=partner.locale_id)
+        .prefetch_related(*card_images())
+        .order_by("-start_date", "title", "pk")
+    )
+    news = (
+        pages_public(NewsPage.objects.live())
+        .filter(
+            locale_id=partner.locale_id,
+            related_initiative_id__in=InitiativePage.objects.filter(takes_part).values("pk"),
+        )
+        .order_by("-date", "-first_published_at", "pk")[:10]
+    )
+    return {"partner_initiatives": list(initiatives), "partner_news": list(news)}

@@ -1,7 +1,8 @@
 """Context of the initiative and news listing pages (called from their get_context)."""
 
+from core.listing import listing_context
+
 from .forms import InitiativeFilterForm, NewsFilterForm
-from .listing import listing_context
 from .selectors import attach_organisations, initiatives_for_listing, news_for_listing
 
 

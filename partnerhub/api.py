@@ -27,10 +27,10 @@ class UnprefixedMixin:
     URLconf without language prefixes (this module's) turns that off.
     """
 
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        request._request.urlconf = sys.modules[__name__]
-        return response
+    def dispatch(self, request, *args, **kwargs):
+        # ``request`` is still Django's HttpRequest here (DRF wraps it inside dispatch).
+        request.urlconf = sys.modules[__name__]
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):

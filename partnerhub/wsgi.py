@@ -9,6 +9,6 @@ application = get_wsgi_application()
 # Load the default language's lemma dictionary now, while the worker boots:
 # loaded lazily, it made the first page save in each worker wait 10-17 s
 # (search indexing lemmatises the page's text; see bench/notes.md).
-from search.normalise import lemma  # noqa: E402
+from core.normalise import lemma  # noqa: E402
 
 lemma("partnerstwa")

@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from initiatives.listing import ListingFilterForm, blank_choice
+from core.listing import ListingFilterForm, blank_choice
 
-from .models import CooperationArea, OrganisationKind, OrganisationRole, PartnerKind, RelationshipStatus
+from .models.content import CooperationArea, OrganisationKind, OrganisationRole, PartnerKind, RelationshipStatus
 from .selectors import partner_countries
 
 

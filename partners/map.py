@@ -12,7 +12,7 @@ from wagtail.models import Locale, Site
 
 from core.queries import pages_public
 
-from .models import PartnerPage
+from .models.content import PartnerPage
 
 
 def partners_for_map(*, locale, site=None):

@@ -1,10 +1,12 @@
 """Read-side queries for partners and member organisations."""
 
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Prefetch, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 
+from core.listing import CARD_RENDITION
+from core.models import SiteImage
 from core.queries import pages_public
 
-from .models import MemberOrganisationPage, OrganisationRole, PartnerPage
+from .models.content import MemberOrganisationPage, OrganisationRole, PartnerPage
 
 ROLE_ORDER = [
     OrganisationRole.HONORARY_PATRON,
@@ -15,9 +17,6 @@ ROLE_ORDER = [
 
 
 def _card_images(*fields):
-    from home.models import SiteImage
-    from initiatives.listing import CARD_RENDITION
-
     images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
     return [Prefetch(field, queryset=images) for field in fields]
 
@@ -84,36 +83,3 @@ def organisations_for_listing(*, index):
         "current": [org for org in organisations if not org.left_on],
         "former": [org for org in organisations if org.left_on],
     }
-
-
-def partner_activity(*, partner):
-    """The live initiatives a partner takes part in and the news about them.
-
-    Translated initiatives keep linking to the Polish partner page, so the
-    link is matched by the partner's translation key, as an EXISTS subquery:
-    the join it replaces needed DISTINCT over every column (23 ms at 5,000
-    initiatives).
-    """
-    from initiatives.models import InitiativePage, NewsPage
-
-    takes_part = Exists(
-        InitiativePage.partners.through.objects.filter(
-            initiativepage_id=OuterRef("pk"), partnerpage__translation_key=partner.translation_key
-        )
-    )
-
-    initiatives = (
-        pages_public(InitiativePage.objects.live())
-        .filter(takes_part, locale_id=partner.locale_id)
-        .prefetch_related(*_card_images("listing_image", "main_image"))
-        .order_by("-start_date", "title", "pk")
-    )
-    news = (
-        pages_public(NewsPage.objects.live())
-        .filter(
-            locale_id=partner.locale_id,
-            related_initiative_id__in=InitiativePage.objects.filter(takes_part).values("pk"),
-        )
-        .order_by("-date", "-first_published_at", "pk")[:10]
-    )
-    return {"partner_initiatives": list(initiatives), "partner_news": list(news)}

@@ -1,6 +1,6 @@
 """Context of the partner and member organisation listing pages (called from their get_context)."""
 
-from initiatives.listing import listing_context
+from core.listing import listing_context
 
 from .forms import OrganisationFilterForm, PartnerFilterForm
 from .selectors import organisations_for_directory, partners_for_listing

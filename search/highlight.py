@@ -5,7 +5,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .normalise import fold
+from core.normalise import fold
 
 SNIPPET_LENGTH = 240
 

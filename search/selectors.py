@@ -6,21 +6,21 @@ costs reads only.
 
 import difflib
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from .normalise import WORD, fold, word_forms
+from core.normalise import WORD, fold, word_forms
+from home.models import HomePage, StandardPage
+from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
+from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
 MAX_TERMS = 10
 
 
 def _page_models():
-    from home.models import HomePage, StandardPage
-    from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
-    from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
-
     return {
         "initiative": [InitiativePage],
         "news": [NewsPage],
@@ -114,8 +114,6 @@ def site_search(*, query, locale, kind=None):
 
 def search_promotions_for(*, query, locale):
     """Moderators' promoted results for this query: live, public pages of the locale, or external links."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
     normalised = normalise_query_string(query)
     promotions = list(
         SearchPromotion.objects.filter(query__query_string__in={normalised, fold(normalised)}).order_by(

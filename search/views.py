@@ -4,11 +4,11 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from initiatives.listing import paginate
+from core.listing import paginate
+from core.normalise import page_search_text
 
 from .forms import SearchForm
 from .highlight import highlight
-from .normalise import page_search_text
 from .selectors import search_promotions_for, search_suggestion, search_terms, site_search
 
 PER_PAGE = 10

@@ -10,7 +10,8 @@ from wagtail.models import Locale
 import factory
 import wagtail_factories
 
-from home.models import HomePage, SiteImage, StandardPage
+from core.models import SiteImage
+from home.models import HomePage, StandardPage
 from initiatives.models import (
     InitiativeIndexPage,
     InitiativeOccurrence,

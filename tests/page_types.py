@@ -2,16 +2,11 @@
 
 from wagtail.models import Page
 
+from directory.models import PartnershipDirectoryPage
 from engagement.models import AccessionPage, ContactFormPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
-from partners.models import (
-    MemberOrganisationIndexPage,
-    MemberOrganisationPage,
-    PartnerIndexPage,
-    PartnerPage,
-    PartnershipDirectoryPage,
-)
+from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
 ALL_PAGE_TYPES = [
     Page,

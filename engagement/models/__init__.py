@@ -1,4 +1,5 @@
-from .accession import AccessionPage, AccessionRequest, AccessionStatus, Offer
+from .accession import AccessionRequest, AccessionStatus, Offer
+from .accession_page import AccessionPage
 from .contact import ContactFormField, ContactFormPage
 from .newsletter import (
     Bounce,

@@ -2,15 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-
-from home.locales import language_choices
-from home.models import ListingMixin, tabbed_edit_handler
+from core.locales import language_choices
 from partners.models import OrganisationKind
 
 
@@ -27,57 +21,15 @@ class AccessionStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class AccessionPage(ListingMixin, Page):
-    """The public "join the partnership" form."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
-    goals_help = models.TextField(
-        _("statutory goals"),
-        blank=True,
-        max_length=2000,
-        help_text=_("The partnership's statutory goals, shown next to the question which ones the applicant supports."),
-    )
-    consent_text = models.TextField(
-        _("consent text"),
-        max_length=2000,
-        help_text=_("What the applicant agrees to: who processes the data, why, for how long, and their rights."),
-    )
-    thank_you_text = RichTextField(_("thank-you text"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage", "partners.MemberOrganisationIndexPage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "engagement/accession_page.html"
-    landing_template = "engagement/accession_page_landing.html"
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("introduction"),
-        FieldPanel("goals_help"),
-        FieldPanel("consent_text"),
-        FieldPanel("thank_you_text"),
-    ]
-    edit_handler = tabbed_edit_handler(content_panels)
-
-    class Meta:
-        verbose_name = _("accession form page")
-
-    def serve(self, request, *args, **kwargs):
-        from engagement.views import accession_page_serve
-
-        return accession_page_serve(request, page=self)
-
-    def render_form(self, request, *, form, template=None, status=200):
-        context = self.get_context(request)
-        context["form"] = form
-        return TemplateResponse(request, template or self.get_template(request), context, status=status)
-
-
 class AccessionRequest(models.Model):
     """An organisation's request to join, reviewed by the leader's editors and the moderators."""
 
     page = models.ForeignKey(
-        AccessionPage, null=True, on_delete=models.SET_NULL, related_name="requests", verbose_name=_("form page")
+        "engagement.AccessionPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="requests",
+        verbose_name=_("form page"),
     )
     organisation_name = models.CharField(_("organisation name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)

@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField
 
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
-from home.models import ListingMixin, tabbed_edit_handler
+from core.models import ListingMixin, tabbed_edit_handler
+from engagement.abuse import rate_limit_exceeded, rate_limited_response
 
 
 class ContactFormField(AbstractFormField):
@@ -65,8 +66,6 @@ class ContactFormPage(ListingMixin, HoneypotFormMixin, HoneypotFormSubmissionMix
         verbose_name = _("contact form page")
 
     def serve(self, request, *args, **kwargs):
-        from engagement.abuse import rate_limit_exceeded, rate_limited_response
-
         if rate_limit_exceeded(request, scope="contact"):
             return rate_limited_response(request)
         return super().serve(request, *args, **kwargs)

@@ -8,6 +8,7 @@ so an issue's sent/failed counts remain true.
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
-from home.locales import language_choices
+from core.locales import language_choices
 
 
 class SubscriptionScope(models.TextChoices):
@@ -53,8 +54,6 @@ class ConsentText(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.pk and self.subscribers.exists():
             original = ConsentText.objects.get(pk=self.pk)
@@ -235,8 +234,6 @@ class NewsletterIssue(
         return f"{self.subject} ({self.language})"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         super().clean()
         if self.scope == SubscriptionScope.ORGANISATION and not self.organisation_id:
             raise ValidationError({"organisation": _("Choose the organisation whose subscribers get this issue.")})

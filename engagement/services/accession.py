@@ -14,7 +14,7 @@ from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage,
 
 from ..emails import email_build
 from ..links import absolute_url
-from ..models import AccessionRequest, AccessionStatus
+from ..models.accession import AccessionRequest, AccessionStatus
 from ..onboarding import organisation_onboard
 
 

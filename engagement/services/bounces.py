@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from ..models import Bounce, BounceKind, Delivery, DeliveryStatus, Subscriber
+from ..models.newsletter import Bounce, BounceKind, Delivery, DeliveryStatus, Subscriber
 
 
 @dataclass

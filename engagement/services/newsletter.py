@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
 from django.db import transaction
+from django.db.models import Count
+from django.tasks import task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -20,7 +22,7 @@ from ..links import (
     email_change_url,
     subscriber_url,
 )
-from ..models import (
+from ..models.newsletter import (
     ConsentText,
     Delivery,
     DeliveryStatus,
@@ -333,8 +335,6 @@ def newsletter_issue_recipients(*, issue):
 @transaction.atomic
 def newsletter_issue_send(*, issue):
     """Record one pending delivery per recipient, then hand the sending to the task queue."""
-    from ..tasks import newsletter_issue_deliver_task
-
     issue = NewsletterIssue.objects.select_for_update().get(pk=issue.pk)
     if issue.status != IssueStatus.DRAFT:
         raise ValidationError(_("This issue has already been sent."))
@@ -424,8 +424,6 @@ def newsletter_issue_deliver(*, issue_id):
 
 
 def newsletter_issue_progress(*, issue):
-    from django.db.models import Count
-
     counts = dict(issue.deliveries.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
     total = sum(counts.values())
     return {
@@ -435,3 +433,14 @@ def newsletter_issue_progress(*, issue):
         "failed": counts.get(DeliveryStatus.FAILED, 0),
         "bounced": counts.get(DeliveryStatus.BOUNCED, 0),
     }
+
+
+@task(backend=settings.ENGAGEMENT_TASK_BACKEND)
+def newsletter_issue_deliver_task(issue_id):
+    """The queued sending of one issue (inline unless TASKS_DATABASE_QUEUE; see partnerhub/settings/base.py).
+
+    The task names its backend (ENGAGEMENT_TASK_BACKEND): the "default" alias
+    may be the django-tasks backport that Wagtail uses, whose tasks
+    django-tasks-db refuses.
+    """
+    newsletter_issue_deliver(issue_id=issue_id)

@@ -9,7 +9,9 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from ..links import CONFIRM_MAX_AGE_DAYS
-from ..models import AccessionRequest, AccessionStatus, PurgeLog, Subscriber
+from ..models.accession import AccessionRequest, AccessionStatus
+from ..models.newsletter import Subscriber
+from ..models.retention import PurgeLog
 
 
 def _purge(*, category, queryset, cutoff, dry_run, delete=None):

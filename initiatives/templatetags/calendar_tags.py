@@ -2,21 +2,19 @@
 
 from django import template
 
+from initiatives.models import InitiativeIndexPage, InitiativePage
+
 register = template.Library()
 
 
 def _calendar_index(page):
     """The first live initiative index right below the home page ``page`` belongs to (it serves the calendar)."""
-    from initiatives.models import InitiativeIndexPage
-
     # Home pages (a site's root and its translations) are the root's children.
     home_path = page.path[: 2 * page.steplen]
     return InitiativeIndexPage.objects.live().filter(path__startswith=home_path, depth=3).order_by("path").first()
 
 
 def _ical_url(page, request):
-    from initiatives.models import InitiativePage
-
     index = _calendar_index(page)
     if index is None:
         return ""

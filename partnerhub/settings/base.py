@@ -76,15 +76,18 @@ ALLOWED_HOSTS = ENV("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = ENV("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # PartnerHub's own apps, one per domain (see README, "Architecture").
-    "home",
+    # PartnerHub's own apps, one per domain, from the ground floor up (README, "Architecture").
+    "core",
     "partners",
+    "directory",
     "initiatives",
-    "search",
+    "engagement",
     "editorial",
     # Translation status report, dashboard panel and "minor edit" (docs/translation.md).
     "translations",
-    "engagement",
+    "search",
+    "home",
+    "demo",
     # HTTP caching: Cache-Control, the page cache, Varnish purges (docs/caching.md).
     "caching",
     # Translation of content.

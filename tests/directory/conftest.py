@@ -8,8 +8,8 @@ from wagtail.models import Locale
 
 import pytest
 
-from partners.directory_models import PartnershipDirectoryPage
-from partners.importing import COLUMN_NAMES, partnerships_import_file
+from directory.importing import COLUMN_NAMES, partnerships_import_file
+from directory.models import PartnershipDirectoryPage
 from tests import factories
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample_partnerships.csv"

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 import pytest
 
-from partners.directory import partnerships_dormant
-from partners.directory_models import Partnership
+from directory.facets import partnerships_dormant
+from directory.models import Partnership
 from tests import factories
 
 from .conftest import SAMPLE, csv_bytes, import_csv, row
@@ -74,7 +74,7 @@ class TestDormancy:
 
     def test_the_list_filters_by_country_and_searches_without_diacritics(self, client, moderator, areas):
         with SAMPLE.open("rb") as file:
-            from partners.importing import partnerships_import_file
+            from directory.importing import partnerships_import_file
 
             partnerships_import_file(file=file, filename="s.csv")
         html = client.get(reverse(LIST_URL), {"country": "LT"}).content.decode()

@@ -14,9 +14,9 @@ from django_countries import countries
 from icalendar import Calendar
 
 from caching.generation import cache_generation_bump
-from partners.directory import partnerships_changed
-from partners.directory_models import Partnership
-from partners.importing import partnerships_import_file
+from directory.facets import partnerships_changed
+from directory.importing import partnerships_import_file
+from directory.models import Partnership
 from partners.models import RelationshipStatus
 
 from .conftest import SAMPLE, import_csv, row
@@ -326,8 +326,8 @@ class TestQueryCounts:
 
 class TestDirectoryPageType:
     def test_it_lives_under_the_home_page_once(self, directory):
+        from directory.models import PartnershipDirectoryPage
         from home.models import HomePage
-        from partners.directory_models import PartnershipDirectoryPage
 
         assert PartnershipDirectoryPage in HomePage.allowed_subpage_models()
         assert not PartnershipDirectoryPage.can_create_at(directory.get_parent())

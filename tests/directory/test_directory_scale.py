@@ -14,9 +14,9 @@ from wagtail.models import Locale
 
 import pytest
 
-from partners import directory as directory_module
-from partners.directory import partnerships_upcoming_anniversaries
-from partners.directory_models import Partnership
+from directory import facets as directory_module
+from directory.facets import partnerships_upcoming_anniversaries
+from directory.models import Partnership
 from partners.models import CooperationArea, RelationshipStatus
 
 from .conftest import import_csv, row

@@ -11,8 +11,8 @@ from django.utils import translation
 import pytest
 from openpyxl import Workbook
 
-from partners.directory_models import Partnership, PartnershipStatusEvent
-from partners.importing import COLUMN_NAMES, partnerships_import_file
+from directory.importing import COLUMN_NAMES, partnerships_import_file
+from directory.models import Partnership, PartnershipStatusEvent
 
 from .conftest import SAMPLE, csv_bytes, import_csv, row
 

@@ -33,7 +33,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 import pytest
 
-from home.models import SiteImage
+from core.models import SiteImage
 from initiatives.models import NewsPage
 
 from .conftest import home_form_data, news_form_data

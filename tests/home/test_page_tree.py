@@ -3,10 +3,11 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from directory.models import PartnershipDirectoryPage
 from engagement.models import AccessionPage, ContactFormPage
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, NewsIndexPage
-from partners.models import MemberOrganisationIndexPage, PartnerIndexPage, PartnershipDirectoryPage
+from partners.models import MemberOrganisationIndexPage, PartnerIndexPage
 from tests.page_types import others
 
 HOME_CHILDREN = [

@@ -8,7 +8,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 import pytest
 
-from home.locales import locales_sync
+from core.locales import locales_sync
 
 
 def translate(instance, language_code, strings, *, publish=True, translation_type="manual"):

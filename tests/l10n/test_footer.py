@@ -8,7 +8,7 @@ from wagtail.models import Locale, Site
 
 import pytest
 
-from home.models import NetworkFooter, NetworkSettings
+from core.models import NetworkFooter, NetworkSettings
 from tests.l10n.conftest import translate
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,8 @@ from django.conf import settings
 import polib
 import pytest
 
+from directory.models import PartnershipDirectoryPage
 from engagement.models import AccessionPage, ContactFormPage
-from partners.directory_models import PartnershipDirectoryPage
 from tests.l10n.conftest import translate
 from tests.l10n.content import german
 

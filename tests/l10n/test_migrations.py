@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page, Site
 
 import pytest
 
-from home.models import NetworkFooter, NetworkSettings
+from core.models import NetworkFooter, NetworkSettings
 from partners.models import PartnerAgreement
 from tests.l10n.conftest import translate
 

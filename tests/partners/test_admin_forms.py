@@ -6,12 +6,7 @@ from django.utils.html import escape
 
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
-from partners.models import (
-    MemberOrganisationIndexPage,
-    MemberOrganisationPage,
-    PartnerIndexPage,
-    PartnerPage,
-)
+from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 from tests import factories
 from tests.admin_pages import AdminTestCase, assert_refused, form_errors, page_form_data, post_new_page
 

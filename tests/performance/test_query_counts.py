@@ -84,7 +84,10 @@ def add_content(network, count, *, first=0):
         news.tags.add(f"news{number}")
         news.save_revision().publish()
         Partnership.objects.create(
-            local_unit_name=f"Gmina {number}", partner_name=f"Partner {number}", country="DE", since_year=1990 + number % 30
+            local_unit_name=f"Gmina {number}",
+            partner_name=f"Partner {number}",
+            country="DE",
+            since_year=1990 + number % 30,
         )
 
 
@@ -121,7 +124,9 @@ class TestQueryCounts:
         few = queries_per_page(client, network, pages)
         add_content(network, MANY - FEW, first=FEW)
         many = queries_per_page(client, network, pages)
-        over = {name: (len(few[name]), len(many[name])) for name in few if max(len(few[name]), len(many[name])) > CEILING}
+        over = {
+            name: (len(few[name]), len(many[name])) for name in few if max(len(few[name]), len(many[name])) > CEILING
+        }
         assert not over, over
         grown = {name: (len(few[name]), len(many[name])) for name in few if len(many[name]) > len(few[name])}
         assert not grown, grown

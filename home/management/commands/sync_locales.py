@@ -6,7 +6,7 @@ command; running it again changes nothing.
 
 from django.core.management.base import BaseCommand
 
-from home.locales import locales_sync
+from core.locales import locales_sync
 
 
 class Command(BaseCommand):

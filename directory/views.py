@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 
 from icalendar import Calendar, Event
 
-from .directory import (
+from .exporting import partnerships_export_csv, partnerships_export_jsonld, partnerships_export_xlsx
+from .facets import (
     SORT_LABELS,
     cooperation_area_names,
     directory_query_from_params,
@@ -29,7 +30,6 @@ from .directory import (
     partnerships_summary,
     partnerships_upcoming_anniversaries,
 )
-from .exporting import partnerships_export_csv, partnerships_export_jsonld, partnerships_export_xlsx
 
 # The dot map's window onto Europe (equirectangular): longitude, latitude.
 MAP_WEST, MAP_EAST, MAP_SOUTH, MAP_NORTH = -25.0, 45.0, 34.0, 71.0

@@ -12,8 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Collection, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -21,9 +20,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from django_countries.fields import CountryField
 from rest_framework.fields import CharField
 
-from home import api as api_serializers
-from home.blocks import BodyBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
+from core import api as api_serializers
+from core.blocks import BodyBlock
+from core.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
 
 
 class CooperationArea(TranslatableMixin, index.Indexed, models.Model):
@@ -72,43 +71,6 @@ class AgreementKind(models.TextChoices):
     COOPERATION_PROTOCOL = "cooperation_protocol", _("Cooperation protocol")
     LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
     AMENDMENT = "amendment", _("Amendment or renewal")
-
-
-class PartnerIndexPage(RoutablePageMixin, ListingMixin, Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
-    template = "pages/partner_index_page.html"
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    edit_handler = tabbed_edit_handler(content_panels)
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
-
-    class Meta:
-        verbose_name = _("partner index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import partner_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(partner_listing_context(request, index=self))
-        return context
-
-    @path("map/", name="map")
-    def map_view(self, request):
-        """<index>/map/: the partners on a map, with a list that works without JavaScript."""
-        from .map import map_context
-
-        return self.render(
-            request, template="pages/partner_map.html", context_overrides=map_context(index=self, request=request)
-        )
-
-    def get_sitemap_urls(self, request=None):
-        """The listing and its map, both worth indexing."""
-        urls = super().get_sitemap_urls(request)
-        return [*urls, {**urls[0], "location": urls[0]["location"] + self.reverse_subpage("map")}]
 
 
 class CoordinatesMixin(models.Model):
@@ -280,13 +242,6 @@ class PartnerPage(ListingMixin, CoordinatesMixin, Page):
     def main_image(self):
         return self.coat_of_arms
 
-    def get_context(self, request, *args, **kwargs):
-        from .selectors import partner_activity
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(partner_activity(partner=self))
-        return context
-
 
 class SignatoryBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name"), max_length=120)
@@ -363,29 +318,6 @@ class OrganisationRole(models.TextChoices):
 class OrganisationStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     ARCHIVED = "archived", _("Archived")
-
-
-class MemberOrganisationIndexPage(ListingMixin, Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["partners.MemberOrganisationPage", "engagement.AccessionPage"]
-    max_count_per_parent = 1
-    template = "pages/member_organisation_index_page.html"
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    edit_handler = tabbed_edit_handler(content_panels)
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
-
-    class Meta:
-        verbose_name = _("member organisation index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import organisation_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(organisation_listing_context(request, index=self))
-        return context
 
 
 class MemberOrganisationPage(ListingMixin, Page):
@@ -487,22 +419,3 @@ class MemberOrganisationPage(ListingMixin, Page):
     @property
     def main_image(self):
         return self.logo
-
-    def get_context(self, request, *args, **kwargs):
-        from initiatives.selectors import organisation_activity
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(organisation_activity(organisation=self))
-        return context
-
-
-# The partnership directory lives in its own module (it is a domain of its own);
-# importing it here registers its models with the app.
-from .directory_models import (  # noqa: E402, F401
-    LocalUnitKind,
-    Partnership,
-    PartnershipDirectoryPage,
-    PartnershipStatusEvent,
-    StatusEventKind,
-    Voivodeship,
-)

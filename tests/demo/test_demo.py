@@ -23,8 +23,9 @@ from wagtail_localize.models import Translation, TranslationSource
 import polib
 import pytest
 
-from home.demo.loader import demo_counts
-from home.models import HomePage, SiteImage, StandardPage
+from core.models import SiteImage
+from demo.loader import demo_counts
+from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativeOccurrence, InitiativePage
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 

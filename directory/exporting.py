@@ -10,6 +10,8 @@ import json
 from django.conf import settings
 from django.utils import timezone
 
+from openpyxl import Workbook
+
 from .importing import COLUMN_NAMES, LIST_SEPARATOR
 
 
@@ -63,8 +65,6 @@ def partnerships_export_csv(*, queryset):
 
 
 def partnerships_export_xlsx(*, queryset):
-    from openpyxl import Workbook
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("partnerships")
     sheet.append([_licence_line()])

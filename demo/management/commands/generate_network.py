@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
-from partners.directory_generator import network_generate
+from demo.generator import network_generate
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         bars = []
 
         def progress(label, total):
-            bar = tqdm(total=total, desc=label, unit="", disable=options["verbosity"] == 0, file=self.stderr._out)
+            bar = tqdm(total=total, desc=label, unit="", disable=options["verbosity"] == 0, file=self.stderr)
             bars.append(bar)
             return bar.update
 

@@ -13,18 +13,25 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from rest_framework.fields import CharField
 
-from home import api as api_serializers
-from home.blocks import BodyBlock
-from home.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
-from partners.models import CooperationArea
+from core import api as api_serializers
+from core.blocks import BodyBlock
+from core.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
+from partners.models import CooperationArea, MemberOrganisationPage
+
+
+def organisation_parent(page):
+    """The page's parent when it is a member organisation's page (the generic page: title and URL), else None."""
+    parent = getattr(page, "routed_parent", None) or page.get_parent()
+    if parent is None or not issubclass(parent.specific_class or type(parent), MemberOrganisationPage):
+        return None
+    return parent
 
 
 class InitiativeStatus(models.TextChoices):
@@ -36,83 +43,6 @@ class InitiativeStatus(models.TextChoices):
 class Currency(models.TextChoices):
     PLN = "PLN", "PLN"
     EUR = "EUR", "EUR"
-
-
-def organisation_parent(page):
-    """The page's parent when it is a member organisation's page (the generic page: title and URL), else None."""
-    from partners.models import MemberOrganisationPage
-
-    parent = page.get_parent()
-    if parent is None or not issubclass(parent.specific_class or type(parent), MemberOrganisationPage):
-        return None
-    return parent
-
-
-class InitiativeIndexPage(RoutablePageMixin, ListingMixin, Page):
-    """Lists every initiative of the site, wherever it sits in the tree.
-
-    Also serves the network's calendar (an upcoming list, a month view and
-    iCalendar feeds) as sub-routes, see docs/public-urls.md.
-    """
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "pages/initiative_index_page.html"
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    edit_handler = tabbed_edit_handler(content_panels)
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
-
-    class Meta:
-        verbose_name = _("initiative index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import initiative_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        # The calendar's routes render this page too, without the listing.
-        match = getattr(request, "routable_resolver_match", None)
-        if match is None or match.url_name in (None, "index_route"):
-            context.update(initiative_listing_context(request, index=self))
-        return context
-
-    def get_cached_paths(self):
-        """What wagtail.contrib.frontend_cache purges with the listing: the calendar and its file."""
-        return ["/", "calendar/", "calendar/ical/"]
-
-    # The calendar: thin routes, the work is in initiatives/calendar.py.
-    @path("calendar/", name="calendar")
-    def calendar_upcoming(self, request):
-        from . import calendar
-
-        return calendar.upcoming_view(request, index=self)
-
-    @path("calendar/<int:year>/<int:month>/", name="calendar_month")
-    def calendar_month(self, request, year, month):
-        from . import calendar
-
-        return calendar.month_view(request, index=self, year=year, month=month)
-
-    @path("calendar/ical/", name="ical")
-    def ical_network(self, request):
-        from . import calendar
-
-        return calendar.ical_view(request, index=self)
-
-    @path("calendar/ical/<slug:organisation>/", name="ical_organisation")
-    def ical_organisation(self, request, organisation):
-        from . import calendar
-
-        return calendar.ical_view(request, index=self, organisation_slug=organisation)
-
-    @path("calendar/ical/<slug:organisation>/<slug:initiative>/", name="ical_initiative")
-    def ical_initiative(self, request, organisation, initiative):
-        from . import calendar
-
-        return calendar.ical_view(request, index=self, organisation_slug=organisation, initiative_slug=initiative)
 
 
 class InitiativeTag(TaggedItemBase):
@@ -323,31 +253,6 @@ class InitiativeOccurrence(TranslatableMixin, Orderable):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
-
-
-class NewsIndexPage(ListingMixin, Page):
-    """Lists every news item of the site, newest first."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "pages/news_index_page.html"
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    edit_handler = tabbed_edit_handler(content_panels)
-    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("introduction")]
-
-    class Meta:
-        verbose_name = _("news index page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .views import news_listing_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(news_listing_context(request, index=self))
-        return context
 
 
 class NewsTag(TaggedItemBase):

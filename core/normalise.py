@@ -12,6 +12,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from django.utils.html import strip_tags as django_strip_tags
+
 import simplemma
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -91,8 +93,6 @@ def page_search_text(page):
 
 
 def strip_tags(text):
-    from django.utils.html import strip_tags as django_strip_tags
-
     return django_strip_tags(text)
 
 

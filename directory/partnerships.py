@@ -1,4 +1,4 @@
-"""The partnership directory: every twinning of a Polish municipality, county
+"""The partnership directory's data: every twinning of a Polish municipality, county
 or region with a partner abroad, at European scale (tens of thousands of rows).
 
 Partnerships are data, not pages: a snippet edited in the admin, imported from
@@ -16,16 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 
 from django_countries import countries
 from django_countries.fields import CountryField
 
-from home.models import ListingMixin, tabbed_edit_handler
-
-from .models import CooperationArea, CoordinatesMixin, PartnerKind, PartnerPage, RelationshipStatus
+from partners.models import CooperationArea, CoordinatesMixin, PartnerKind, PartnerPage, RelationshipStatus
 
 
 class LocalUnitKind(models.TextChoices):
@@ -175,6 +171,7 @@ class Partnership(CoordinatesMixin, ClusterableModel):
     ]
 
     class Meta:
+        app_label = "partners"  # the code moved to directory/; the table and its migrations stay partners'
         verbose_name = _("partnership")
         verbose_name_plural = _("partnerships")
         ordering = ["local_unit_name", "partner_name"]
@@ -235,53 +232,10 @@ class PartnershipStatusEvent(Orderable):
     panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]), FieldPanel("note")]
 
     class Meta(Orderable.Meta):
+        app_label = "partners"
         verbose_name = _("status change")
         verbose_name_plural = _("status history")
         ordering = ["date", "sort_order"]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.date}"
-
-
-class PartnershipDirectoryPage(RoutablePageMixin, ListingMixin, Page):
-    """The public, filterable directory of partnerships, with exports, map data and statistics."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    per_page = models.PositiveSmallIntegerField(
-        _("partnerships per page"), default=50, validators=[MinValueValidator(10), MaxValueValidator(200)]
-    )
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    template = "pages/partnership_directory_page.html"
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("per_page")]
-    edit_handler = tabbed_edit_handler(content_panels)
-
-    class Meta:
-        verbose_name = _("partnership directory page")
-
-    @path("")
-    def directory(self, request):
-        from .directory_views import directory_index
-
-        return directory_index(request, page=self)
-
-    @path("export/<str:fmt>/")
-    def export(self, request, fmt):
-        from .directory_views import directory_export
-
-        return directory_export(request, page=self, fmt=fmt)
-
-    @path("geojson/")
-    def geojson(self, request):
-        from .directory_views import directory_geojson
-
-        return directory_geojson(request, page=self)
-
-    @path("anniversaries/ics/")
-    def anniversaries(self, request):
-        from .directory_views import directory_anniversaries_ics
-
-        return directory_anniversaries_ics(request, page=self)

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
-from partners.importing import ImportFileError, partnerships_import, read_rows
+from directory.importing import ImportFileError, partnerships_import, read_rows
 
 
 class Command(BaseCommand):
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             total=len(rows) * (1 if options["dry_run"] else 2),
             unit="row",
             disable=options["verbosity"] == 0,
-            file=self.stderr._out,
+            file=self.stderr,
         ) as bar:
             report = partnerships_import(
                 rows=rows,

@@ -25,11 +25,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from django_countries import countries
+from openpyxl import load_workbook
 
 from core.signals import content_changed_in_bulk
+from partners.models import CooperationArea, PartnerKind, RelationshipStatus
 
-from .directory import partnerships_changed
-from .directory_models import (
+from .facets import partnerships_changed
+from .partnerships import (
     LocalUnitKind,
     Partnership,
     PartnershipStatusEvent,
@@ -37,7 +39,6 @@ from .directory_models import (
     Voivodeship,
     fold_text,
 )
-from .models import CooperationArea, PartnerKind, RelationshipStatus
 
 # (column, required) in the order the export writes them.
 COLUMNS = [
@@ -222,8 +223,6 @@ def _read_csv(file):
 
 
 def _read_xlsx(file):
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(file, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken file

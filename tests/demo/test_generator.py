@@ -6,10 +6,10 @@ from wagtail.models import Page
 
 import pytest
 
+from demo.generator import partnership_rows
+from directory.models import Partnership
 from home.models import HomePage
 from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
-from partners.directory_generator import partnership_rows
-from partners.directory_models import Partnership
 from partners.models import MemberOrganisationPage
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +72,7 @@ class TestDemoDirectory:
         call_command("load_directory_demo", "--generated", "40", verbosity=0)
         assert Partnership.objects.filter(local_unit_name="Konstancin-Jeziorna").count() == 8
         assert Partnership.objects.count() == 11 + 40
-        from partners.directory_generator import directory_demo_load
+        from demo.generator import directory_demo_load
 
         report = directory_demo_load(generated=40)
         assert (report.created, report.updated, report.unchanged) == (0, 0, 51)

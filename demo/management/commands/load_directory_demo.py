@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from partners.directory_generator import directory_demo_load
+from demo.generator import directory_demo_load
 
 
 class Command(BaseCommand):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 
 class Command(BaseCommand):

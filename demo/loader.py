@@ -28,18 +28,18 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
 
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from modelsearch import index
+from modelsearch.signal_handlers import post_save_signal_handler
+
+from core.models import NetworkFooter, NetworkSettings, SiteImage
+from demo.generator import directory_demo_load
+from directory.models import PartnershipDirectoryPage
 from editorial.services import MODERATORS, TRANSLATORS, editorial_setup, organisation_onboard
-from home.models import (
-    HomeFeaturedInitiative,
-    HomePage,
-    HomePartnerHighlight,
-    NetworkFooter,
-    NetworkSettings,
-    StandardPage,
-)
+from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, StandardPage
 from initiatives.models import (
     InitiativeDocument,
     InitiativeGalleryImage,
@@ -49,7 +49,6 @@ from initiatives.models import (
     NewsIndexPage,
     NewsPage,
 )
-from partners.directory_generator import directory_demo_load
 from partners.models import (
     CooperationArea,
     MemberOrganisationIndexPage,
@@ -57,7 +56,6 @@ from partners.models import (
     PartnerAgreement,
     PartnerIndexPage,
     PartnerPage,
-    PartnershipDirectoryPage,
 )
 
 from . import content
@@ -72,9 +70,6 @@ def indexing_deferred():
     Each save would otherwise run two index tasks inline (Wagtail's default
     immediate task backend), which more than doubles the loading time.
     """
-    from modelsearch import index
-    from modelsearch.signal_handlers import post_save_signal_handler
-
     models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
     for model in models:
         post_save.disconnect(post_save_signal_handler, sender=model)
@@ -126,10 +121,6 @@ class DemoSummary:
 
 def demo_counts():
     """What "the same demo" means: the numbers a second run must not change."""
-    from wagtail.documents import get_document_model
-
-    from home.models import SiteImage
-
     return {
         "locales": Locale.objects.count(),
         "pages": Page.objects.count(),

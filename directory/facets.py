@@ -22,8 +22,10 @@ from django.utils.translation import gettext_lazy as _
 
 from django_countries import countries
 
-from .directory_models import LocalUnitKind, Partnership, Voivodeship, fold_text
-from .models import CooperationArea, RelationshipStatus
+from initiatives.models import InitiativePage, NewsPage
+from partners.models import CooperationArea, RelationshipStatus
+
+from .partnerships import LocalUnitKind, Partnership, Voivodeship, fold_text
 
 DORMANT_AFTER_MONTHS = 24
 ROUND_ANNIVERSARIES = (10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90, 100)
@@ -152,7 +154,7 @@ def _facet_counts(queryset, name):
 #
 # The facet cube (below) takes 1.7 s to build at 20,000 partnerships: it is
 # kept in the shared cache under one key, dropped on every save or delete of
-# a partnership or an area (signals in partners/apps.py) and after an import.
+# a partnership or an area (signals in directory/apps.py) and after an import.
 
 FACETS_KEY = "partners:directory:facets"
 FACETS_SECONDS = 24 * 3600
@@ -584,8 +586,6 @@ def partnerships_geojson(*, query):
 def partnerships_with_latest_activity(*, queryset=None):
     """Annotate ``latest_activity``: the newest of the explicit date and the
     initiatives or news linked to the partnership's partner page."""
-    from initiatives.models import InitiativePage, NewsPage
-
     queryset = Partnership.objects.all() if queryset is None else queryset
     floor = Value(datetime.date(1900, 1, 1), output_field=DateField())
     initiatives = (
@@ -610,7 +610,7 @@ def partnerships_with_latest_activity(*, queryset=None):
     )
 
 
-def _months_ago(today, months):
+def months_ago(today, months):
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     return today.replace(year=year, month=month + 1, day=min(today.day, 28))
 
@@ -618,7 +618,7 @@ def _months_ago(today, months):
 def partnerships_dormant(*, queryset=None, today=None, months=DORMANT_AFTER_MONTHS):
     """Partnerships not ended, with no joint activity for ``months`` and older than that."""
     today = today or timezone.localdate()
-    cutoff = _months_ago(today, months)
+    cutoff = months_ago(today, months)
     return (
         partnerships_with_latest_activity(queryset=queryset)
         .exclude(status=RelationshipStatus.ENDED)

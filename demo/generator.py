@@ -15,6 +15,7 @@ import datetime
 import random
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -22,6 +23,26 @@ from django.utils.text import slugify
 
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
+
+from directory.importing import partnerships_import, read_rows
+from directory.models import Partnership, PartnershipDirectoryPage
+from home.models import HomePage
+from initiatives.models import (
+    InitiativeIndexPage,
+    InitiativeOccurrence,
+    InitiativePage,
+    InitiativeTag,
+    NewsIndexPage,
+    NewsPage,
+    NewsTag,
+)
+from partners.models import (
+    CooperationArea,
+    MemberOrganisationIndexPage,
+    MemberOrganisationPage,
+    PartnerIndexPage,
+    PartnerPage,
+)
 
 # All dates are relative to a fixed day, so that a seed gives the same network whenever it runs.
 ANCHOR = datetime.date(2026, 1, 1)
@@ -260,8 +281,6 @@ def partnership_rows(*, count, seed):
 
 
 def _home(default_locale):
-    from home.models import HomePage
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
@@ -285,8 +304,6 @@ def _child_of_type(parent, model, **fields):
 
 
 def _areas(locales):
-    from partners.models import CooperationArea
-
     default = locales[0]
     names_by_language = {"pl": 1, "en": 2, "de": 3}
     areas = {}
@@ -303,13 +320,22 @@ def _areas(locales):
     return areas
 
 
+def _tree_path(parent_path, position):
+    """The materialised path of the ``position``-th child (treebeard's encoding: base-36 steps of ``steplen``)."""
+    digits = ""
+    while position:
+        position, remainder = divmod(position, len(Page.alphabet))
+        digits = Page.alphabet[remainder] + digits
+    return parent_path + digits.rjust(Page.steplen, Page.alphabet[0])
+
+
 def _bulk_pages(model, parent, objects, *, progress=None):
     """Insert many pages of one type under ``parent`` with computed treebeard paths."""
     content_type = ContentType.objects.get_for_model(model)
     start = parent.numchild
     bases = []
     for offset, obj in enumerate(objects, start=start + 1):
-        obj.path = Page._get_path(parent.path, parent.depth + 1, offset)
+        obj.path = _tree_path(parent.path, offset)
         obj.depth = parent.depth + 1
         obj.numchild = 0
         obj.url_path = f"{parent.url_path}{obj.slug}/"
@@ -327,8 +353,11 @@ def _bulk_pages(model, parent, objects, *, progress=None):
         obj.page_ptr_id = obj.id = base.id
     own_fields = list(model._meta.local_concrete_fields)
     for index in range(0, len(objects), 1000):
-        # Django's bulk_create refuses multi-table models; this is the insert it would do for the child table.
-        model._base_manager._insert(objects[index : index + 1000], fields=own_fields, using=connection.alias)
+        # Django's bulk_create refuses multi-table models; this is the insert it would do for the child
+        # table (50,000 pages in seconds instead of minutes). Only the large-network generator does this.
+        model._base_manager._insert(  # noqa: SLF001
+            objects[index : index + 1000], fields=own_fields, using=connection.alias
+        )
         if progress:
             progress(len(objects[index : index + 1000]))
     Page.objects.filter(pk=parent.pk).update(numchild=start + len(objects))
@@ -352,18 +381,6 @@ def network_generate(
     progress=None,
 ):
     """Build the network; ``progress(label, total)`` returns a callable advancing a bar."""
-    from initiatives.models import (
-        InitiativeIndexPage,
-        InitiativeOccurrence,
-        InitiativePage,
-        InitiativeTag,
-        NewsIndexPage,
-        NewsPage,
-        NewsTag,
-    )
-    from partners.directory_models import PartnershipDirectoryPage
-    from partners.importing import partnerships_import
-    from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
     def bar(label, total):
         return progress(label, total) if progress else (lambda n=1: None)
@@ -412,7 +429,6 @@ def network_generate(
             partner_pages.append(page)
             advance(1)
         # Link partnerships to the partner pages, so that dormancy has activity to look at.
-        from partners.directory_models import Partnership
 
         linked = Partnership.objects.order_by("pk").values_list("pk", flat=True)[: len(partner_pages) * 3]
         for index, pk in enumerate(linked):
@@ -552,10 +568,6 @@ def network_generate(
 def directory_demo_load(*, generated=300, seed=1):
     """The demo's directory: the seeds' partnerships (docs/sample_partnerships.csv)
     plus ``generated`` invented ones. Idempotent: a second run changes nothing."""
-    from pathlib import Path
-
-    from partners.importing import partnerships_import, read_rows
-
     locale = Locale.get_default()
     _areas([locale, *Locale.objects.exclude(pk=locale.pk)])
     sample = Path(__file__).resolve().parent.parent / "docs" / "sample_partnerships.csv"
