@@ -106,12 +106,18 @@ class ListingMixin(models.Model):
     class Meta:
         abstract = True
 
+    # Set by HomePage.route when no page from the home page down to this one has a view restriction.
+    unrestricted_along_route = False
+
     def get_view_restrictions(self):
         """Wagtail's, without its two queries when no restriction covers this page.
 
         Every page type has this mixin, and Wagtail asks on every page view:
-        one query for the restricted paths; a page under one gets Wagtail's own answer.
+        no query when the routing already knows (HomePage.route), else one for
+        the restricted paths; a page under one gets Wagtail's own answer.
         """
+        if self.unrestricted_along_route:
+            return PageViewRestriction.objects.none()
         if not any(self.path.startswith(path) for path in view_restricted_paths()):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

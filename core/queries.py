@@ -35,3 +35,22 @@ def view_restricted_paths():
 def locale_code(locale_id):
     """The language code of a Wagtail locale id."""
     return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first()
+
+
+def request_memo(request):
+    """A dict that lives as long as ``request``: rows several parts of one page need, read once.
+
+    Never a cache across requests, so it cannot go stale.
+    """
+    memo = getattr(request, "partnerhub_memo", None)
+    if memo is None:
+        memo = request.partnerhub_memo = {}
+    return memo
+
+
+def once_per_request(request, key, build):
+    """``build()``, computed once for ``request``."""
+    memo = request_memo(request)
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]

@@ -1,19 +1,22 @@
 """The home page of each language of a network, and its standard pages (about, goals, contact)."""
 
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import Resolver404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import BodyBlock
 from core.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbed_edit_handler
+from core.queries import request_memo
 from initiatives.selectors import home_page_blocks
 
 
@@ -113,20 +116,40 @@ class HomePage(ListingMixin, Page):
         the target would route on to its child (``_routes_to_child``), the
         target is the page the default routing would reach. Anything else (a
         routable page's sub-URL, a 404) falls back to Wagtail's own walk down
-        the tree.
+        the tree. The same query tells whether a page on the way has a view
+        restriction; the target's specific row comes with its locale. The home
+        page the request was routed through is what the frame shows
+        (``current_home``).
         """
+        request_memo(request)[("home", translation.get_language())] = self
         if path_components:
             prefixes = [
                 f"{self.url_path}{'/'.join(path_components[:depth])}/" for depth in range(1, len(path_components) + 1)
             ]
             along = {
-                page.url_path: page for page in Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+                page.url_path: page
+                for page in Page.objects.filter(
+                    Q(url_path__in=prefixes, path__startswith=self.path) | Q(pk=self.pk)
+                ).annotate(restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk"))))
             }
-            if len(along) == len(prefixes) and all(
-                _routes_to_child(along[prefix], path_components[depth + 1 :])
-                for depth, prefix in enumerate(prefixes[:-1])
+            # The deepest page found along the path; past it, a routable page's sub-URL (the map, the calendar).
+            found = 0
+            while found < len(prefixes) and prefixes[found] in along:
+                found += 1
+            deepest = along[prefixes[found - 1]] if found else None
+            if (
+                deepest is not None
+                and (found == len(prefixes) or issubclass(deepest.specific_class or Page, RoutablePageMixin))
+                and all(
+                    _routes_to_child(along[prefix], path_components[depth + 1 :])
+                    for depth, prefix in enumerate(prefixes[: found - 1])
+                )
             ):
-                return along[prefixes[-1]].specific.route(request, [])
+                target = deepest.specific_class.objects.select_related("locale").get(pk=deepest.pk)
+                # The parent is known: its title and URL are all a page shows of its organisation.
+                target.routed_parent = along[prefixes[found - 2]] if found > 1 else self
+                target.unrestricted_along_route = not any(page.restricted for page in along.values())
+                return target.route(request, path_components[found:])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):

@@ -17,6 +17,8 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core.queries import pages_public
+
 
 class UnprefixedMixin:
     """Keep the API's 404s as JSON 404s.
@@ -34,7 +36,9 @@ class UnprefixedMixin:
 
 
 class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):
-    pass
+    def get_base_queryset(self):
+        """Wagtail's live, public pages, without those whose ``expire_at`` has passed (issue 17)."""
+        return pages_public(super().get_base_queryset())
 
 
 class PublicDocumentsAPIViewSet(UnprefixedMixin, DocumentsAPIViewSet):

@@ -10,8 +10,6 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from core.queries import locale_code
-
 from . import views
 from .selectors import STATES, translation_status_summary
 from .services import minor_edit_mark, translations_resync_minor
@@ -46,7 +44,8 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     French interface around it.
     """
     active = translation.get_language()
-    if active and locale_code(page.locale_id) != active:
+    # HomePage.route reads the page with its locale: no query then.
+    if active and page.locale.language_code != active:
         url = page.get_url(request)
         if url and url != request.path:
             return redirect(url)

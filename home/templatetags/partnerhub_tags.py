@@ -10,27 +10,17 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from core.localization import localized
-from core.queries import pages_public
+from core.queries import once_per_request, pages_public, request_memo
 
 register = template.Library()
 
 
-def _once_per_request(request, key, build):
-    """``build()`` computed once for this request: several tags of a page need the same rows."""
-    found = getattr(request, "partnerhub_lookups", None)
-    if found is None:
-        found = request.partnerhub_lookups = {}
-    if key not in found:
-        found[key] = build()
-    return found[key]
-
-
 def current_home(request):
-    """The site's home page in the reader's language."""
+    """The site's home page in the reader's language (the one the request was routed through, if it was)."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return _once_per_request(request, ("home", translation.get_language()), lambda: site.root_page.localized)
+    return once_per_request(request, ("home", translation.get_language()), lambda: site.root_page.localized)
 
 
 @register.simple_tag(takes_context=True)
@@ -49,16 +39,21 @@ def main_menu(context):
 def published_translations(request, page):
     """{language code: page} of the page's live, public translations (itself included).
 
-    The language switcher and the hreflang links both need it, for the page and the home page.
+    The language switcher and the hreflang links need them, for the page and
+    for the home page: one query for both, once per request.
     """
     if page is None or not isinstance(page, Page) or not page.pk:
         return {}
-
-    def build():
-        translations = pages_public(page.get_translations(inclusive=True).live()).filter(alias_of__isnull=True)
-        return {translated.locale.language_code: translated for translated in translations.select_related("locale")}
-
-    return _once_per_request(request, ("translations", page.translation_key), build)
+    memo = request_memo(request)
+    if ("translations", page.translation_key) not in memo:
+        home = current_home(request)
+        keys = {page.translation_key, *([home.translation_key] if home is not None else [])}
+        found = {key: {} for key in keys}
+        translations = pages_public(Page.objects.filter(translation_key__in=keys).live()).filter(alias_of__isnull=True)
+        for translated in translations.select_related("locale"):
+            found[translated.translation_key][translated.locale.language_code] = translated
+        memo.update({("translations", key): pages for key, pages in found.items()})
+    return memo[("translations", page.translation_key)]
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)

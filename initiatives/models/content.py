@@ -26,6 +26,14 @@ from core.models import PAGE_TRANSLATABLE_FIELDS, ListingMixin, SiteImage, tabbe
 from partners.models import CooperationArea, MemberOrganisationPage
 
 
+def organisation_parent(page):
+    """The page's parent when it is a member organisation's page (the generic page: title and URL), else None."""
+    parent = getattr(page, "routed_parent", None) or page.get_parent()
+    if parent is None or not issubclass(parent.specific_class or type(parent), MemberOrganisationPage):
+        return None
+    return parent
+
+
 class InitiativeStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
@@ -176,14 +184,12 @@ class InitiativePage(ListingMixin, Page):
 
     @cached_property
     def organisation(self):
-        """The member organisation whose section this initiative is in (its parent), read once per request.
+        """The member organisation whose section this initiative is in (its parent page).
 
-        Wagtail's routing already knows the parent (HomePage.route): one query for its specific row.
+        The page and the JSON-LD show its title and URL only: the parent that
+        the routing already read (HomePage.route) does, without a query.
         """
-        parent = self.get_parent()
-        if parent is None or not issubclass(parent.specific_class or type(parent), MemberOrganisationPage):
-            return None
-        return parent.specific
+        return organisation_parent(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -327,7 +333,8 @@ class NewsPage(ListingMixin, Page):
 
     @cached_property
     def organisation(self):
-        return MemberOrganisationPage.objects.filter(path=self.path[: -self.steplen]).first()
+        """As InitiativePage.organisation (None for network news)."""
+        return organisation_parent(self)
 
     def get_listing_summary(self):
         return self.listing_summary or self.intro

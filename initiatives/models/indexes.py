@@ -37,7 +37,10 @@ class InitiativeIndexPage(RoutablePageMixin, ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(initiative_listing_context(request, index=self))
+        # The calendar's routes render this page too, without the listing.
+        match = getattr(request, "routable_resolver_match", None)
+        if match is None or match.url_name in (None, "index_route"):
+            context.update(initiative_listing_context(request, index=self))
         return context
 
     def get_cached_paths(self):

@@ -2,6 +2,7 @@
 
 import gzip
 
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.editorial.conftest import news_form_data
@@ -81,8 +82,6 @@ class TestInvalidation:
         assert "Kultura i sztuka" in client.get(network.festival.url).content.decode()
 
     def test_clear_page_cache_command(self, client, network, page_cache):
-        from django.core.management import call_command
-
         client.get(network.festival.url)
         call_command("clear_page_cache", stdout=open("/dev/null", "w"))  # noqa: SIM115
         assert client.get(network.festival.url)[CACHE_HEADER] == "miss"

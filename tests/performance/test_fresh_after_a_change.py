@@ -1,10 +1,9 @@
-"""What a page is built from, cached per content version: the route, the
-settings and the selectors' results. With the page cache off (as in these
-tests), every request still renders, and every change shows on the next one."""
+"""What a page is built from (its route, the settings, the selectors'
+results) is read afresh on every request: every change shows on the next one,
+and a preview shows its draft while the public keeps the live page."""
 
 import datetime
 
-from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,7 +15,6 @@ import feedparser
 import pytest
 import wagtail_factories
 
-from caching.generation import GENERATION_KEY, cache_generation_bump, cache_generation_get, generation_pinned
 from home.models import HomeFeaturedInitiative
 from initiatives.models import InitiativeDocument, InitiativeOccurrence, InitiativePage
 from partners.models import PartnerPage
@@ -36,15 +34,7 @@ def featured(html):
     )
 
 
-class TestCachedRoute:
-    def test_the_second_request_finds_site_and_page_without_a_query(self, client, network):
-        client.get(network.festival.url)
-        response, sql = queries_of(client, network.festival.url)
-        assert response.status_code == 200
-        assert "Festiwal kultury w Borken" in response.content.decode()
-        assert not any('FROM "wagtailcore_site"' in query for query in sql)
-        assert not any('"wagtailcore_page"."url_path" IN' in query for query in sql)
-
+class TestRouting:
     def test_a_new_slug_is_routed_on_the_next_request(self, client, network):
         old_url = network.festival.url
         assert client.get(old_url).status_code == 200
@@ -78,7 +68,7 @@ class TestCachedRoute:
             assert client.get(network.tree.initiatives.url).status_code == 200
 
 
-class TestCachedSelectors:
+class TestSelectors:
     def test_new_news_reaches_the_home_page_and_the_feed_on_the_next_request(self, client, network):
         assert "Nowa wiadomość z Borken" not in client.get(network.tree.home.url).content.decode()
         assert "Nowa wiadomość z Borken" not in client.get("/pl/feeds/news.rss").content.decode()
@@ -160,35 +150,7 @@ class TestCachedSelectors:
             assert network.festival.title in culture and network.exchange.title not in culture
 
 
-class TestGenerationReadOncePerRequest:
-    def test_a_page_reads_the_generation_from_the_cache_once(self, client, network, monkeypatch):
-        client.get(network.festival.url)
-        reads = []
-        original_get = cache.get
-
-        def counting_get(key, *args, **kwargs):
-            if key == GENERATION_KEY:
-                reads.append(key)
-            return original_get(key, *args, **kwargs)
-
-        monkeypatch.setattr(cache, "get", counting_get)
-        assert client.get(network.festival.url).status_code == 200
-        assert len(reads) == 1
-
-    def test_a_change_made_during_the_request_is_seen_at_once(self, db):
-        with generation_pinned():
-            before = cache_generation_get()
-            cache_generation_bump()
-            assert cache_generation_get() != before
-            assert cache_generation_get() == cache.get(GENERATION_KEY)
-
-    def test_outside_a_request_every_read_sees_the_latest_generation(self, db):
-        before = cache_generation_get()
-        cache.set(GENERATION_KEY, "from-another-worker", timeout=None)
-        assert cache_generation_get() == "from-another-worker" != before
-
-
-class TestCachedPageSections:
+class TestPageSections:
     """Sections of a page kept as template fragments until the next change; previews render their own."""
 
     def test_a_document_added_to_an_initiative_shows_on_the_next_request(self, client, network):
