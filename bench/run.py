@@ -338,7 +338,7 @@ import json, statistics, sys, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from caching.generation import bump_generation
+from caching.signals import bump_generation
 client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_ENCODING="gzip")
 counts = {}
 for name, url in json.loads(sys.stdin.read()):

@@ -6,6 +6,6 @@ class CachingConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signals
+        from .signals import connect
 
-        signals.connect()
+        connect()

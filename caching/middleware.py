@@ -1,12 +1,4 @@
-"""HTTP caching of anonymous pages (docs/caching.md).
-
-``CacheControlMiddleware`` tells Varnish and browsers what they may keep: a
-shareable anonymous page gets ``public, max-age=0, s-maxage=…,
-stale-while-revalidate=…``; anything for a logged-in user, or for a request
-with the session or messages cookie, ``private, no-cache``. Without Varnish,
-Django's own page-cache pair stores the same shareable pages, keyed by the
-generation (generation.py).
-"""
+"""Cache-Control for Varnish and browsers, and Django's page cache keyed by the generation (docs/caching.md)."""
 
 import fnmatch
 
@@ -16,78 +8,67 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import has_vary_header, patch_cache_control
 from django.utils.http import split_directive_names
 
-from .generation import generation
+from .signals import generation
 
 CACHE_HEADER = "X-Page-Cache"
-UNSHAREABLE = {"private", "no-cache", "no-store"}
 
 
 def is_anonymous(request):
-    """No session or messages cookie (PAGE_CACHE_BYPASS_COOKIES), and nobody logged in."""
-    if any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES):
-        return False
     user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    cookies = any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
+    return not cookies and not (user is not None and user.is_authenticated)
 
 
 def may_be_shared(request):
-    """An anonymous GET or HEAD of an allow-listed public route (PAGE_CACHE_URL_NAMES)."""
-    match = request.resolver_match
-    name = match.url_name if match else None
+    """An anonymous GET or HEAD of an allow-listed route (PAGE_CACHE_URL_NAMES), not a preview."""
+    name = request.resolver_match.url_name if request.resolver_match else None
     return (
         request.method in ("GET", "HEAD")
-        and bool(name)
-        and any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.PAGE_CACHE_URL_NAMES)
+        and any(fnmatch.fnmatchcase(name or "", pattern) for pattern in settings.PAGE_CACHE_URL_NAMES)
         and not getattr(request, "is_preview", False)
         and is_anonymous(request)
     )
 
 
 def is_shareable(request, response):
-    """A response every anonymous reader may get: a 200 that sets no cookie and isn't marked private."""
-    if response.status_code != 200 or response.streaming or response.cookies:
+    """What every anonymous reader may get: a 200 that sets no cookie and isn't marked private."""
+    if response.status_code != 200 or response.streaming or response.cookies or has_vary_header(response, "*"):
         return False
     directives = set(split_directive_names(response.get("Cache-Control", "")))
-    return not directives & UNSHAREABLE and not has_vary_header(response, "*") and may_be_shared(request)
+    return not directives & {"private", "no-cache", "no-store"} and may_be_shared(request)
 
 
 class CacheControlMiddleware:
-    """Near the top: the Cache-Control header every response leaves with."""
+    """Near the top: the Cache-Control every response leaves with."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not is_anonymous(request):
+        if is_anonymous(request) and is_shareable(request, response):
+            # Browsers revalidate every time (a 304 on a matching ETag); Varnish keeps it, purged on publish.
+            shared = {
+                "s_maxage": settings.FRONTEND_CACHE_SECONDS,
+                "stale_while_revalidate": settings.FRONTEND_CACHE_STALE_SECONDS,
+            }
+            patch_cache_control(response, public=True, max_age=0, **shared)
+        elif not is_anonymous(request) or "Cache-Control" not in response:
             patch_cache_control(response, private=True, no_cache=True)
-            response.headers.pop("Expires", None)
-        elif is_shareable(request, response):
-            # Browsers revalidate every time (a 304 on a matching ETag); Varnish
-            # keeps the page for s-maxage and is purged on publish (purge.py).
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=0,
-                s_maxage=settings.FRONTEND_CACHE_SECONDS,
-                stale_while_revalidate=settings.FRONTEND_CACHE_STALE_SECONDS,
-            )
-            response.headers.pop("Expires", None)
-        elif "Cache-Control" not in response:
-            patch_cache_control(response, private=True, no_cache=True)
+        response.headers.pop("Expires", None)  # Django's page cache sets one; Cache-Control says it all
         return response
 
 
 class _KeyedByGeneration:
-    """Django's page cache (CACHE_MIDDLEWARE_SECONDS, _ALIAS) with the generation as its key prefix."""
+    """Django's page cache (CACHE_MIDDLEWARE_SECONDS, _ALIAS) keyed by the generation."""
 
     @property
     def key_prefix(self):
         return f"partnerhub:{generation()}"
 
     @key_prefix.setter
-    def key_prefix(self, value):
-        """Django's ``__init__`` sets a fixed prefix: the generation stands for it."""
+    def key_prefix(self, value):  # Django's __init__ sets a fixed prefix: the generation stands for it
+        pass
 
 
 class UpdatePageCacheMiddleware(_KeyedByGeneration, UpdateCacheMiddleware):
@@ -103,7 +84,7 @@ class UpdatePageCacheMiddleware(_KeyedByGeneration, UpdateCacheMiddleware):
 
 
 class FetchFromPageCacheMiddleware(_KeyedByGeneration, FetchFromCacheMiddleware):
-    """Last: looks a request up once its route is known, so only allow-listed routes are stored or served."""
+    """Last: looks up once the route is known, so only allow-listed routes are stored or served."""
 
     def process_request(self, request):
         return None
@@ -112,10 +93,9 @@ class FetchFromPageCacheMiddleware(_KeyedByGeneration, FetchFromCacheMiddleware)
         if not settings.CACHE_MIDDLEWARE_SECONDS or not may_be_shared(request):
             return None
         response = super().process_request(request)
-        if response is None:
-            request.page_cache_missed = True
-        else:
+        if response is not None:
             response.headers[CACHE_HEADER] = "hit"
+        request.page_cache_missed = response is None
         return response
 
 

@@ -1,13 +1,14 @@
-"""What makes a new generation and purges Varnish (docs/caching.md, "Invalidation").
+"""The generation (one number every stored page's key holds), what renews it and purges Varnish.
 
-Only what readers see: a page's publish, unpublish, move and delete, and a
-save or delete of the models listed in PAGE_CACHE_INVALIDATING_MODELS. A draft
-(a revision), a lock, a comment, a workflow step or an anonymous form post
-change nothing a reader sees, so they leave the cache alone.
+Only what readers see: a page's publish, unpublish, move and delete, PAGE_CACHE_INVALIDATING_MODELS
+and media in use; never a draft, a lock, a comment or a form post (docs/caching.md, "Invalidation").
 """
+
+import time
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -18,34 +19,38 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pr
 from core.signals import content_changed_in_bulk
 
 from . import purge
-from .generation import bump_generation
+
+GENERATION_KEY = "partnerhub:page-generation"
+
+
+def generation():
+    caches[settings.CACHE_MIDDLEWARE_ALIAS].add(GENERATION_KEY, time.time_ns(), timeout=None)  # after a clear: new
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS].get(GENERATION_KEY, 0)
+
+
+def bump_generation():
+    caches[settings.CACHE_MIDDLEWARE_ALIAS].set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def invalidate():
-    """A new generation now and once more on commit: a reader who renders the old
-    version in between cannot keep it stored under the new one."""
+    """Now and again on commit: a reader who renders the old version in between can't keep it stored."""
     bump_generation()
     transaction.on_commit(bump_generation)
 
 
-def invalidate_everything():
+def invalidate_everything(**kwargs):
     invalidate()
     transaction.on_commit(purge.ban_everything)
 
 
-def page_changed(sender, instance, **kwargs):
-    invalidate()
-    purge.purge_page(instance)
-
-
-def page_moving(sender, instance, **kwargs):
-    # Before the move: the URLs the page is leaving.
+def page_changed(sender, instance, signal, **kwargs):
+    if signal is not pre_page_move:  # before a move: only the URLs it is leaving are noted
+        invalidate()
     purge.purge_page(instance)
 
 
 def page_deleted(sender, instance, **kwargs):
-    # Wagtail unpublishes a live page before deleting it (page_unpublished purges it).
-    if isinstance(instance, Page):
+    if isinstance(instance, Page):  # a live page was unpublished first: page_unpublished purged it
         invalidate()
 
 
@@ -61,20 +66,13 @@ def media_changed(sender, instance, created=False, **kwargs):
         invalidate_everything()
 
 
-def bulk_changed(sender, **kwargs):
-    invalidate_everything()
-
-
 def connect():
-    content_changed_in_bulk.connect(bulk_changed, dispatch_uid="caching-bulk")
-    for signal in (page_published, page_unpublished, post_page_move):
+    content_changed_in_bulk.connect(invalidate_everything, dispatch_uid="caching-bulk")
+    for signal in (page_published, page_unpublished, pre_page_move, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"caching-{id(signal)}")
-    pre_page_move.connect(page_moving, dispatch_uid="caching-pre-move")
     post_delete.connect(page_deleted, dispatch_uid="caching-page-deleted")
-    for labels, receiver in (
-        (settings.PAGE_CACHE_INVALIDATING_MODELS, model_changed),
-        (settings.PAGE_CACHE_INVALIDATING_MEDIA, media_changed),
-    ):
-        for label in labels:
-            for signal in (post_save, post_delete):
-                signal.connect(receiver, sender=apps.get_model(label), dispatch_uid=f"caching-{label}-{id(signal)}")
+    receivers = dict.fromkeys(settings.PAGE_CACHE_INVALIDATING_MODELS, model_changed)
+    receivers.update(dict.fromkeys(settings.PAGE_CACHE_INVALIDATING_MEDIA, media_changed))
+    for label, receiver in receivers.items():
+        post_save.connect(receiver, sender=apps.get_model(label), dispatch_uid=f"caching-save-{label}")
+        post_delete.connect(receiver, sender=apps.get_model(label), dispatch_uid=f"caching-delete-{label}")

@@ -11,8 +11,11 @@ from django.core.paginator import Paginator
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
-# The rendition every card uses (components/card.html: fill-480x270 format-webp).
-CARD_RENDITION = "fill-480x270|format-webp"
+# The renditions every card shows (components/card.html: `picture` with
+# format-{avif,webp,jpeg} fill-{480x270,960x540}), as Wagtail spells their filter specs.
+CARD_RENDITIONS = [
+    f"format-{image_format}|fill-{size}" for image_format in ("avif", "webp", "jpeg") for size in ("480x270", "960x540")
+]
 PER_PAGE = 12
 
 

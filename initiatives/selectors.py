@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from core.listing import CARD_RENDITION
+from core.listing import CARD_RENDITIONS
 from core.localization import localized
 from core.models import SiteImage
 from core.queries import pages_public
@@ -52,7 +52,7 @@ def localized_area_names(pages):
 
 def card_images():
     """Prefetches for a card's image (listing image, else main image) with its rendition."""
-    images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
+    images = SiteImage.objects.prefetch_renditions(*CARD_RENDITIONS)
     return [Prefetch("listing_image", queryset=images), Prefetch("main_image", queryset=images)]
 
 

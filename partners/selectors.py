@@ -2,7 +2,7 @@
 
 from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 
-from core.listing import CARD_RENDITION
+from core.listing import CARD_RENDITIONS
 from core.models import SiteImage
 from core.queries import pages_public
 
@@ -17,7 +17,7 @@ ROLE_ORDER = [
 
 
 def _card_images(*fields):
-    images = SiteImage.objects.prefetch_renditions(CARD_RENDITION)
+    images = SiteImage.objects.prefetch_renditions(*CARD_RENDITIONS)
     return [Prefetch(field, queryset=images) for field in fields]
 
 

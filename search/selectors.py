@@ -13,6 +13,7 @@ from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
 from core.normalise import WORD, fold, word_forms
+from core.queries import pages_public
 from home.models import HomePage, StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativePage, NewsIndexPage, NewsPage
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, PartnerIndexPage, PartnerPage
@@ -121,7 +122,7 @@ def search_promotions_for(*, query, locale):
         )
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    pages = Page.objects.live().public().filter(locale=locale, pk__in=page_ids).specific().in_bulk()
+    pages = pages_public(Page.objects.live()).filter(locale=locale, pk__in=page_ids).specific().in_bulk()
     shown = []
     for promotion in promotions:
         if promotion.page_id:
