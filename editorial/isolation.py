@@ -11,7 +11,7 @@ network's personal data. This module closes them:
   endpoints);
 * ``AdminIsolationMiddleware`` for the routes without one: a table from the
   resolved url name to a guard that raises 404 (the object is not there for
-  you) or 403 (you may not use this route) before the view runs.
+  you) or refuses as Wagtail does (you may not use this route) before the view runs.
 
 docs/editorial.md ("Side routes of the admin") lists each route and who sees
 what; tests/editorial/test_admin_routes.py fails when an admin route is in
@@ -25,6 +25,7 @@ from django.http import Http404
 
 from wagtail import hooks
 from wagtail.admin.api.views import PagesAdminAPIViewSet
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.documents import get_document_model
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
@@ -175,7 +176,13 @@ ROUTE_GUARDS = {
 
 
 class AdminIsolationMiddleware:
-    """Run the route's guard before its view. Anonymous requests pass: the admin sends them to its login."""
+    """Run the route's guard before its view.
+
+    Requests without admin access pass untouched: the admin itself sends them
+    to its login. A refusal looks like Wagtail's own (a redirect to the
+    dashboard with "Sorry, you do not have permission…", 403 for the admin's
+    JavaScript); a 404 stays a 404.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -186,5 +193,10 @@ class AdminIsolationMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
         guard = ROUTE_GUARDS.get(match.view_name) if match else None
-        if guard is not None and request.user.is_authenticated:
+        if guard is None or not request.user.has_perm("wagtailadmin.access_admin"):
+            return None
+        try:
             guard(request, **view_kwargs)
+        except PermissionDenied:
+            return permission_denied(request)
+        return None
