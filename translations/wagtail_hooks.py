@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
 from caching.queries import locale_code
+from editorial.write_guards import page_submission_allowed
 
 from . import views
 from .selectors import STATES, translation_status_summary
@@ -117,7 +118,7 @@ class SubmitMinorEditMenuItem(MinorEditMenuItem):
         return (
             super().is_shown(context)
             and not self.get_user_page_permissions_tester(context).can_publish()
-            and self.get_user_page_permissions_tester(context).can_submit_for_moderation()
+            and page_submission_allowed(user=context["request"].user, page=context["page"])
         )
 
 
