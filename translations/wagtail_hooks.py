@@ -13,7 +13,7 @@ from wagtail_localize.models import TranslationSource
 from caching.queries import locale_code
 from editorial.write_guards import page_submission_allowed
 
-from . import views
+from . import guards, views  # noqa: F401  (guards mounts the checked wagtail-localize views)
 from .selectors import STATES, translation_status_summary
 from .services import minor_edit_mark, translations_resync_minor
 
