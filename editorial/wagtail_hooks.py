@@ -15,7 +15,7 @@ from wagtail.permissions import policy_registry
 
 from partners.models import MemberOrganisationPage
 
-from . import views
+from . import views, write_guards  # noqa: F401  (write_guards registers the hooks that refuse forged writes)
 from .panels import panels_for
 from .selectors import organisations_for_editor
 from .services import organisation_onboard

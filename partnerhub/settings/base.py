@@ -291,6 +291,11 @@ LOGGING = {
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
 
+# --- Translation (wagtail-localize, docs/translation.md) ----------------------
+# A new translation holds only the source text: it starts as a draft, and goes
+# live when its translator's work is approved (or a moderator publishes it).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # --- Machine translation (wagtail-localize) -----------------------------------
 # Off by default: the "Translate with machine" button only appears when a
 # translator is configured. DeepL wins when both variables are given.
