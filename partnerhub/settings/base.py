@@ -347,8 +347,15 @@ if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"]["BACKEND"] = "caching.backends.FileBasedCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)
 if "redis" in CACHES["default"]["BACKEND"] and "django_redis" in CACHES["default"]["BACKEND"]:
-    # The site keeps working (uncached) when Redis is down.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
+    # The site keeps working (uncached) when Redis is down (tests/production/test_redis_down.py),
+    # and an unreachable Redis host costs a cache call half a second at most, not redis-py's 5 s.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # logged (django_redis.cache), not raised
+# Sessions in the database, not the cache: a Redis restart logs nobody out, and a
+# logout during a Redis outage cannot come back from a stale cached copy.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_ALIAS = "default"
 # Fragments (keyed by the cache generation, so never stale) are also kept in
 # each worker's memory, in front of the shared cache (caching/generation.py).
