@@ -49,7 +49,11 @@ def test_submitting_a_page_one_may_not_edit_is_refused_and_changes_nothing(world
 
     response = submit(client, getattr(world, page))
 
-    assert refused_with(response, PERMISSION_DENIED), (response.status_code, response.get("Location"), flash_messages(response))
+    assert refused_with(response, PERMISSION_DENIED), (
+        response.status_code,
+        response.get("Location"),
+        flash_messages(response),
+    )
     assert changed_tables(before, database_snapshot()) == {}
     assert not in_moderation(getattr(world, page))
 
