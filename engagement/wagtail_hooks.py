@@ -4,8 +4,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,22 +11,11 @@ from . import admin_views
 from .models.accession import AccessionRequest
 from .models.newsletter import ConsentText, NewsletterIssue, Subscriber
 from .models.retention import PurgeLog
-from .services.accession import accession_reviewer_check
-
-
-class AccessionRequestPermissionPolicy(ModelPermissionPolicy):
-    """Reviewers (moderators, the leader organisation's editors) may view requests; decisions go through the review view."""
-
-    def user_has_permission(self, user, action):
-        if action == "view" and accession_reviewer_check(user=user):
-            return True
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(AccessionRequest, AccessionRequestPermissionPolicy(AccessionRequest))
+from .permissions import PersonalDataChooserViewSet
 
 
 class AccessionRequestViewSet(SnippetViewSet):
+    chooser_viewset_class = PersonalDataChooserViewSet
     model = AccessionRequest
     icon = "group"
     menu_label = _("Accession requests")
@@ -56,6 +43,7 @@ class ConsentTextViewSet(SnippetViewSet):
 
 
 class SubscriberViewSet(SnippetViewSet):
+    chooser_viewset_class = PersonalDataChooserViewSet
     model = Subscriber
     icon = "user"
     menu_label = _("Subscribers")
@@ -67,6 +55,7 @@ class SubscriberViewSet(SnippetViewSet):
 
 
 class NewsletterIssueViewSet(SnippetViewSet):
+    chooser_viewset_class = PersonalDataChooserViewSet
     model = NewsletterIssue
     icon = "mail"
     menu_label = _("Newsletter issues")

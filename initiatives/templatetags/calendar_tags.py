@@ -1,6 +1,7 @@
 """Links to the calendar's iCalendar files from initiative and organisation pages."""
 
 from django import template
+from django.utils import timezone
 
 from initiatives.models import InitiativeIndexPage, InitiativePage
 
@@ -28,3 +29,11 @@ def _ical_url(page, request):
 def ical_url(context, page):
     """The .ics URL of an initiative (its event dates) or of an organisation (all its events); "" if none."""
     return _ical_url(page, context.get("request"))
+
+
+@register.inclusion_tag("components/event_time.html")
+def event_time(occurrence):
+    """An event date's start and end, the day written once when both fall on the same (local) day."""
+    start, end = occurrence.start, occurrence.end
+    same_day = bool(end) and timezone.localtime(start).date() == timezone.localtime(end).date()
+    return {"start": start, "end": end, "same_day": same_day}
