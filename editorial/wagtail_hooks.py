@@ -15,7 +15,8 @@ from wagtail.permissions import policy_registry
 
 from partners.models import MemberOrganisationPage
 
-from . import isolation, views  # noqa: F401 (isolation registers the hooks closing the side routes)
+# isolation closes the admin side routes to other organisations; write_guards refuses forged writes.
+from . import isolation, views, write_guards  # noqa: F401
 from .panels import panels_for
 from .selectors import organisations_for_editor
 from .services import organisation_onboard

@@ -20,6 +20,8 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
 
+from editorial.write_guards import page_submission_allowed
+
 from .selectors import STATES, translation_status_rows
 
 
@@ -150,9 +152,9 @@ def submit_translation_for_moderation(request, page_id):
     """
     page = get_object_or_404(Page, id=page_id).specific
     next_url = get_valid_next_url_from_request(request) or reverse("translation_status")
-    permissions = page.permissions_for_user(request.user)
     workflow = page.get_workflow()
-    if not permissions.can_submit_for_moderation() or workflow is None:
+    # Edit permission first: nothing below may run for someone who cannot edit the page.
+    if not page_submission_allowed(user=request.user, page=page) or workflow is None:
         raise PermissionDenied
     if page.workflow_in_progress:
         messages.warning(

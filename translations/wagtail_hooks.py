@@ -10,7 +10,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from . import views
+from editorial.write_guards import page_submission_allowed
+
+from . import guards, views  # noqa: F401  (guards mounts the checked wagtail-localize views)
 from .selectors import STATES, translation_status_summary
 from .services import minor_edit_mark, translations_resync_minor
 
@@ -116,7 +118,7 @@ class SubmitMinorEditMenuItem(MinorEditMenuItem):
         return (
             super().is_shown(context)
             and not self.get_user_page_permissions_tester(context).can_publish()
-            and self.get_user_page_permissions_tester(context).can_submit_for_moderation()
+            and page_submission_allowed(user=context["request"].user, page=context["page"])
         )
 
 

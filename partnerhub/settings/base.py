@@ -292,6 +292,11 @@ LOGGING = {
 
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
 
+# --- Translation (wagtail-localize, docs/translation.md) ----------------------
+# A new translation holds only the source text: it starts as a draft, and goes
+# live when its translator's work is approved (or a moderator publishes it).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # --- Machine translation (wagtail-localize) -----------------------------------
 # Off by default: the "Translate with machine" button only appears when a
 # translator is configured. DeepL wins when both variables are given.
@@ -348,8 +353,15 @@ if ENV("TASKS_DATABASE_QUEUE"):
 # --- Caching: Cache-Control, the page cache, Varnish (docs/caching.md) -------
 CACHES = {"default": ENV.cache_url("CACHE_URL")}
 if "django_redis" in CACHES["default"]["BACKEND"]:
-    # The site keeps working (uncached) when Redis is down.
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("IGNORE_EXCEPTIONS", True)
+    # The site keeps working (uncached) when Redis is down (tests/production/test_redis_down.py),
+    # and an unreachable Redis host costs a cache call half a second at most, not redis-py's 5 s.
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        IGNORE_EXCEPTIONS=True, SOCKET_CONNECT_TIMEOUT=0.5, SOCKET_TIMEOUT=0.5
+    )
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # logged (django_redis.cache), not raised
+# Sessions in the database, not the cache: a Redis restart logs nobody out, and a
+# logout during a Redis outage cannot come back from a stale cached copy.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Without Varnish: Django's page cache (caching/middleware.py), keyed by the
 # generation, for this many seconds (0 = off). A publish invalidates at once.
 CACHE_MIDDLEWARE_ALIAS = "default"

@@ -11,7 +11,8 @@ Outcomes
                (an archived organisation's editors keep their account but lose
                every permission); nothing changed
     DENIED     Wagtail's admin refusal: 302 to the dashboard with "Sorry, you
-               do not have permission to access this area."; nothing changed
+               do not have permission to access this area.", or a 403 from
+               editorial/isolation.py's guards; nothing changed
     NOT_FOUND  404, and the page's text is not in the response
     OWN        the upload is saved, but into the user's own collection: an
                editor who may upload to one collection only gets no collection
@@ -166,7 +167,7 @@ PERMISSION_MATRIX = [
     (ARCHIVED,      "edit page of B",              LOGIN),
     (ARCHIVED,      "edit German home page",       LOGIN),
     (ARCHIVED,      "add page under B",            LOGIN),
-    (ARCHIVED,      "move page out of section",    LOGIN),
+    (ARCHIVED,      "move page out of section",    DENIED),  # the move guard (editorial/isolation.py) refuses before the login check
     (ARCHIVED,      "publish",                     LOGIN),
     (ARCHIVED,      "approve",                     LOGIN),
     (ARCHIVED,      "reject",                      LOGIN),
@@ -340,6 +341,8 @@ def _outcome(response):
     refused = any(message.level == messages.ERROR for message in response.wsgi_request._messages)
     if response.status_code == 302 and location == reverse("wagtailadmin_home") and refused:
         return DENIED
+    if response.status_code == 403:
+        return DENIED  # refused by our own guards on side routes (editorial/isolation.py), not Wagtail's redirect
     if response.status_code == 404:
         return NOT_FOUND
     if response.status_code == 200 and b"error-message" in response.content:

@@ -16,9 +16,9 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from directory.models import Partnership, PartnershipDirectoryPage
 from engagement.models import AccessionPage
 from initiatives.models import InitiativeStatus
-from partners.models import Partnership, PartnershipDirectoryPage
 from tests import factories
 from tests.engagement.test_contact_forms import contact_page
 

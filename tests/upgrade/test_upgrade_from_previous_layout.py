@@ -35,6 +35,7 @@ FILL = textwrap.dedent(
         local_unit_name="Konstancin-Jeziorna", partner_name="Leidschendam-Voorburg", country="NL", since_year=1996
     )
     partnership.areas.add(area)
+    partnership.save()  # a ParentalManyToManyField is written when its model is saved
     NetworkFooter.objects.create(network_name="Sieć partnerska", locale=locale)
     """
 )
