@@ -170,6 +170,8 @@ ROUTE_GUARDS = {
     "wagtailadmin_reports:page_types_usage": guard_whole_network_report,
     "wagtailadmin_reports:page_types_usage_results": guard_whole_network_report,
     "wagtail_localize:submit_page_translation": guard_localize_submit_page,
+    # translations/guards.py serves the same path (its language checks) ahead of wagtail-localize's.
+    "translations_submit_page_translation": guard_localize_submit_page,
     "wagtail_localize:snippets_api_listing": guard_localize_snippets_api,
     "wagtail_localize:snippets_api_detail": guard_localize_snippets_api,
 }

@@ -87,6 +87,8 @@ ROUTE_TABLE = [
     ("translations_upload_pofile", PROJECT + ": translations/, the translation editor's own checks"),
     ("translation_status", PROJECT + ": translations/selectors.py builds the rows for the user"),
     ("translation_submit_for_moderation", PROJECT + ": translations/ (write side)"),
+    ("translations_submit_snippet_translation", PROJECT + ": translations/guards.py (snippet permission, languages)"),
+    ("translations_update_translations", PROJECT + ": translations/guards.py (edit permission, languages)"),
     ("partnerships_import", PROJECT + ": directory/, needs the partnership permissions"),
     # Unnamed routes, matched by their path.
     ("admin/^.*/$", NO_DATA + ": Wagtail's catch-all 404 of the admin"),

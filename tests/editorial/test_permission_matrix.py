@@ -167,7 +167,7 @@ PERMISSION_MATRIX = [
     (ARCHIVED,      "edit page of B",              LOGIN),
     (ARCHIVED,      "edit German home page",       LOGIN),
     (ARCHIVED,      "add page under B",            LOGIN),
-    (ARCHIVED,      "move page out of section",    DENIED),  # the move guard (editorial/isolation.py) refuses before the login check
+    (ARCHIVED,      "move page out of section",    LOGIN),
     (ARCHIVED,      "publish",                     LOGIN),
     (ARCHIVED,      "approve",                     LOGIN),
     (ARCHIVED,      "reject",                      LOGIN),
@@ -342,7 +342,7 @@ def _outcome(response):
     if response.status_code == 302 and location == reverse("wagtailadmin_home") and refused:
         return DENIED
     if response.status_code == 403:
-        return DENIED  # refused by our own guards on side routes (editorial/isolation.py), not Wagtail's redirect
+        return DENIED  # Wagtail's refusal of the admin's own JavaScript (X-Requested-With)
     if response.status_code == 404:
         return NOT_FOUND
     if response.status_code == 200 and b"error-message" in response.content:
