@@ -26,7 +26,7 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
 from editorial.services import TRANSLATORS, roles_setup
-from home.locales import locales_sync
+from core.locales import locales_sync
 from tests import factories
 from tests.editorial.conftest import World, build_world, make_user
 from tests.l10n.conftest import translate
