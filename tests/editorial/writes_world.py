@@ -25,8 +25,8 @@ from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import TranslationSource
 
-from editorial.services import TRANSLATORS, roles_setup
 from core.locales import locales_sync
+from editorial.services import TRANSLATORS, roles_setup
 from tests import factories
 from tests.editorial.conftest import World, build_world, make_user
 from tests.l10n.conftest import translate
