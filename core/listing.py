@@ -8,8 +8,11 @@ decided in one place.
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
+
+from .models import SiteRendition
 
 # The renditions every card shows (components/card.html: `picture` with
 # format-{avif,webp,jpeg} fill-{480x270,960x540}), as Wagtail spells their filter specs.
@@ -17,6 +20,24 @@ CARD_RENDITIONS = [
     f"format-{image_format}|fill-{size}" for image_format in ("avif", "webp", "jpeg") for size in ("480x270", "960x540")
 ]
 PER_PAGE = 12
+
+
+def parent_of(page):
+    """The page's parent: the one the routing already read (``HomePage.route`` sets ``routed_parent``), else a query."""
+    return getattr(page, "routed_parent", None) or page.get_parent()
+
+
+def with_card_images(pages, *fields):
+    """``pages`` with the card images in ``fields`` joined in, and their card renditions in one query per field.
+
+    Joined rather than prefetched: the images come with the pages' own row,
+    so a listing pays one query for the renditions of a field, not two.
+    ``image.get_rendition`` then reads Wagtail's ``prefetched_renditions``.
+    """
+    renditions = SiteRendition.objects.filter(filter_spec__in=CARD_RENDITIONS)
+    return pages.select_related(*fields).prefetch_related(
+        *[Prefetch(f"{field}__renditions", queryset=renditions, to_attr="prefetched_renditions") for field in fields]
+    )
 
 
 class ListingFilterForm(forms.Form):

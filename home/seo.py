@@ -22,7 +22,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Locale, Page, Site
 
 from core.models import NetworkSettings
-from core.queries import locale_code
+from core.queries import locale_code, pages_public
 from home.models import HomePage
 from home.templatetags.partnerhub_tags import published_translations
 from initiatives.models import InitiativePage, NewsPage
@@ -50,7 +50,9 @@ class LocalisedSitemap(Sitemap):
             in_site = Page.objects.none()
             for home in site.root_page.get_translations(inclusive=True):
                 in_site |= Page.objects.descendant_of(home, inclusive=True)
-            self._page_cache = list(in_site.live().public().order_by("path").defer_streamfields().specific())
+            # Deferred specific instances: a sitemap entry needs only the generic page fields
+            # (URL, dates), so no query per page type.
+            self._page_cache = list(pages_public(in_site.live()).order_by("path").specific(defer=True))
         return self._page_cache
 
     def _urls(self, page, protocol, domain):

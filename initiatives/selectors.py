@@ -5,14 +5,13 @@ its images and organisation loaded in a fixed number of queries" is decided
 in one place.
 """
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, Value
+from django.db.models import Exists, Max, Min, OuterRef, Q, Value
 from django.utils import timezone
 
 from wagtail.models import Page
 
-from core.listing import CARD_RENDITIONS
+from core.listing import with_card_images
 from core.localization import localized
-from core.models import SiteImage
 from core.queries import pages_public
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
 
@@ -50,10 +49,9 @@ def localized_area_names(pages):
     return {area.pk: translated.name for area, translated in zip(areas, localized(areas, locale_id), strict=True)}
 
 
-def card_images():
-    """Prefetches for a card's image (listing image, else main image) with its rendition."""
-    images = SiteImage.objects.prefetch_renditions(*CARD_RENDITIONS)
-    return [Prefetch("listing_image", queryset=images), Prefetch("main_image", queryset=images)]
+def with_cards(pages):
+    """A card's image (listing image, else main image) with its renditions."""
+    return with_card_images(pages, "listing_image", "main_image")
 
 
 def _live_in(model, *, home):
@@ -130,7 +128,7 @@ def initiatives_for_listing(
         )
     initiatives = initiatives.prefetch_related("areas")
     if with_images:
-        initiatives = initiatives.prefetch_related(*card_images())
+        initiatives = with_cards(initiatives)
     return initiatives.order_by("-start_date", "title", "pk")
 
 
@@ -160,7 +158,7 @@ def news_for_listing(*, home, area=None, organisation=None, partner=None, year=N
         news = news.child_of(org)
     news = news.prefetch_related("areas")
     if with_images:
-        news = news.prefetch_related(*card_images())
+        news = with_cards(news)
     return news.order_by("-date", "-first_published_at", "pk")
 
 
@@ -264,11 +262,8 @@ def organisation_activity(*, organisation):
         ),
         locale_id=organisation.locale_id,
     )
-    initiatives = (
-        pages_public(InitiativePage.objects.live())
-        .filter(own | co_organised)
-        .prefetch_related(*card_images())
-        .order_by("-start_date", "title")
+    initiatives = with_cards(pages_public(InitiativePage.objects.live()).filter(own | co_organised)).order_by(
+        "-start_date", "title"
     )
     upcoming = (
         InitiativeOccurrence.objects.filter(page__in=initiatives.values("pk"))
@@ -323,12 +318,9 @@ def partner_activity(*, partner):
         )
     )
 
-    initiatives = (
-        pages_public(InitiativePage.objects.live())
-        .filter(takes_part, locale_id=partner.locale_id)
-        .prefetch_related(*card_images())
-        .order_by("-start_date", "title", "pk")
-    )
+    initiatives = with_cards(
+        pages_public(InitiativePage.objects.live()).filter(takes_part, locale_id=partner.locale_id)
+    ).order_by("-start_date", "title", "pk")
     news = (
         pages_public(NewsPage.objects.live())
         .filter(

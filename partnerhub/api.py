@@ -17,6 +17,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core.api import prepare_for_api
 from core.queries import pages_public
 
 
@@ -38,7 +39,14 @@ class UnprefixedMixin:
 class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         """Wagtail's live, public pages, without those whose ``expire_at`` has passed (issue 17)."""
-        return pages_public(super().get_base_queryset())
+        # Built once per request: the listing, its count and the serializer context all ask for it.
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = pages_public(super().get_base_queryset())
+        return self._public_pages
+
+    def paginate_queryset(self, queryset):
+        """The page of results, with what its fields show read for all of it at once (core.api)."""
+        return prepare_for_api(super().paginate_queryset(queryset), self)
 
 
 class PublicDocumentsAPIViewSet(UnprefixedMixin, DocumentsAPIViewSet):

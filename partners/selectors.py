@@ -1,9 +1,8 @@
 """Read-side queries for partners and member organisations."""
 
-from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 
-from core.listing import CARD_RENDITIONS
-from core.models import SiteImage
+from core.listing import with_card_images
 from core.queries import pages_public
 
 from .models.content import MemberOrganisationPage, OrganisationRole, PartnerPage
@@ -14,11 +13,6 @@ ROLE_ORDER = [
     OrganisationRole.SIGNATORY,
     OrganisationRole.MEMBER,
 ]
-
-
-def _card_images(*fields):
-    images = SiteImage.objects.prefetch_renditions(*CARD_RENDITIONS)
-    return [Prefetch(field, queryset=images) for field in fields]
 
 
 def partners_for_listing(*, index, area=None, country=None, status=None, kind=None):
@@ -32,7 +26,7 @@ def partners_for_listing(*, index, area=None, country=None, status=None, kind=No
         partners = partners.filter(relationship_status=status)
     if kind:
         partners = partners.filter(kind=kind)
-    return partners.prefetch_related("areas", *_card_images("listing_image", "coat_of_arms")).order_by(
+    return with_card_images(partners.prefetch_related("areas"), "listing_image", "coat_of_arms").order_by(
         "country", "title", "pk"
     )
 
@@ -69,10 +63,8 @@ def organisations_for_directory(*, index, kind=None, role=None, membership=None)
         organisations = organisations.filter(left_on__isnull=True)
     elif membership == "former":
         organisations = organisations.filter(left_on__isnull=False)
-    return (
-        organisations.annotate(role_rank=_role_rank())
-        .prefetch_related(*_card_images("listing_image", "logo"))
-        .order_by(F("left_on").desc(nulls_first=True), "role_rank", "title", "pk")
+    return with_card_images(organisations.annotate(role_rank=_role_rank()), "listing_image", "logo").order_by(
+        F("left_on").desc(nulls_first=True), "role_rank", "title", "pk"
     )
 
 

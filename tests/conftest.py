@@ -4,9 +4,10 @@ import os
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 import environ
 import pytest
@@ -40,9 +41,22 @@ class NetworkTree:
     partner: object
 
 
+def ensure_wagtail_roots():
+    """The root page and collection that Wagtail's migrations create.
+
+    A transactional test empties every table when it ends (without serialized_rollback),
+    so the tree must not depend on the order tests run in.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code="pl")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def build_network_tree():
     """A home page as the default site's root with one page of every kind."""
-    Locale.objects.get_or_create(language_code="pl")
+    ensure_wagtail_roots()
     root = Page.get_first_root_node()
     home = factories.HomePageFactory(parent=root, slug="siec")
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
@@ -66,3 +80,6 @@ def _empty_caches():
     """No cached page outlives the test (and its rolled-back data) that made it."""
     for cache in caches.all():
         cache.clear()
+    # A transactional test's flush recreates the content types under new ids; Django's
+    # per-process memo of them would then hand stale ids to the next test on this worker.
+    ContentType.objects.clear_cache()

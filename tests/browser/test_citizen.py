@@ -4,31 +4,19 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Site
 
 import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import ensure_wagtail_roots
 from tests.seo.network import build_published_network
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def ensure_wagtail_roots():
-    """The root page and collection that Wagtail's migrations create.
-
-    A transactional test empties every table when it ends; serialized_rollback
-    should bring them back, but the tree must not depend on the order tests run in.
-    """
-    if Page.get_first_root_node() is None:
-        locale, _ = Locale.objects.get_or_create(language_code="pl")
-        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
 
 
 @pytest.fixture
