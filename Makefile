@@ -70,12 +70,17 @@ check: install ## Django system checks and the migrations check
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 
+# Tests against real Redis, gunicorn and Varnish: transactional, run last in the final session.
+REAL_SERVER_TESTS = tests/production tests/caching/test_varnish.py
+
 test: install check lint ## Install, then check, lint and run the whole test suite on PostgreSQL (2 workers)
-	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/demo/test_demo.py --ignore=tests/browser $(PYTEST_ARGS)
+	.venv/bin/python -m pytest -n $(PYTEST_WORKERS) --ignore=tests/demo/test_demo.py --ignore=tests/browser $(REAL_SERVER_TESTS:%=--ignore=%) $(PYTEST_ARGS)
 	@# Each in its own session: the demo test commits for real and wipes the database
-	@# afterwards, and the browser tests (live server) flush it after every test.
+	@# afterwards; the browser tests (live server) flush it after every test and restore
+	@# the migrated rows; the real-server tests after them flush without restoring (a
+	@# flush re-creates content types under new ids, which a later restore would clash with).
 	.venv/bin/python -m pytest tests/demo/test_demo.py $(PYTEST_ARGS)
-	.venv/bin/python -m pytest tests/browser $(PYTEST_ARGS)
+	.venv/bin/python -m pytest tests/browser $(REAL_SERVER_TESTS) $(PYTEST_ARGS)
 
 messages: install ## Update the .po catalogues from the templates and code, then list what needs translating
 	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var --ignore=node_modules

@@ -47,6 +47,9 @@ def ensure_wagtail_roots():
     A transactional test empties every table when it ends (without serialized_rollback),
     so the tree must not depend on the order tests run in.
     """
+    # After a transactional test's flush the content types may have come back under other ids;
+    # Django's per-process memo of them would hand stale ids to this test.
+    ContentType.objects.clear_cache()
     locale, _ = Locale.objects.get_or_create(language_code="pl")
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
@@ -80,6 +83,3 @@ def _empty_caches():
     """No cached page outlives the test (and its rolled-back data) that made it."""
     for cache in caches.all():
         cache.clear()
-    # A transactional test's flush recreates the content types under new ids; Django's
-    # per-process memo of them would then hand stale ids to the next test on this worker.
-    ContentType.objects.clear_cache()
