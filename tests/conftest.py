@@ -47,11 +47,13 @@ def ensure_wagtail_roots():
     A transactional test empties every table when it ends (without serialized_rollback),
     so the tree must not depend on the order tests run in.
     """
-    # After a transactional test's flush the content types may have come back under other ids;
-    # Django's per-process memo of them would hand stale ids to this test.
-    ContentType.objects.clear_cache()
-    locale, _ = Locale.objects.get_or_create(language_code="pl")
     if Page.get_first_root_node() is None:
+        # Only a flush without restore removes the root, and its post_migrate re-created the
+        # content types under new ids: Django's per-process memo of them is stale now. (Never
+        # clear it after a serialized restore: the next restore's save handlers would then
+        # look content types up in an emptied table and create them anew, under other ids.)
+        ContentType.objects.clear_cache()
+        locale, _ = Locale.objects.get_or_create(language_code="pl")
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
