@@ -13,6 +13,7 @@ import sys
 from django.urls import path
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -36,7 +37,32 @@ class UnprefixedMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):
+# PostgreSQL's bigint: an id or offset beyond it is an error in the database, not "not found".
+LARGEST_ID = 2**63 - 1
+INTEGER_PARAMETERS = ("id", "offset", "limit", "child_of", "descendant_of", "ancestor_of", "translation_of")
+
+
+class ValidatedParametersMixin:
+    """Answer impossible query parameters with a 400 and a message, before they reach the database.
+
+    Wagtail checks the names of the parameters and the types it parses itself; an id that is not a
+    number (``/find/?id=x``), an offset past PostgreSQL's bigint or a NUL byte (which PostgreSQL
+    refuses in text) otherwise end as a 500 (issue 17's probe).
+    """
+
+    def initial(self, request, *args, **kwargs):
+        # initial() runs inside DRF's dispatch, so BadRequestError becomes the API's JSON 400.
+        super().initial(request, *args, **kwargs)
+        for name, value in request.GET.items():
+            if "\x00" in value:
+                raise BadRequestError(f"{name}: the value contains a NUL character")
+            if name in INTEGER_PARAMETERS and value.lstrip("-").isdigit() and abs(int(value)) > LARGEST_ID:
+                raise BadRequestError(f"{name}: the number is too large")
+        if "id" in request.GET and not request.GET["id"].isdigit():
+            raise BadRequestError("id must be a positive integer")
+
+
+class PublicPagesAPIViewSet(ValidatedParametersMixin, UnprefixedMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         """Wagtail's live, public pages, without those whose ``expire_at`` has passed (issue 17)."""
         # Built once per request: the listing, its count and the serializer context all ask for it.
@@ -49,11 +75,11 @@ class PublicPagesAPIViewSet(UnprefixedMixin, PagesAPIViewSet):
         return prepare_for_api(super().paginate_queryset(queryset), self)
 
 
-class PublicDocumentsAPIViewSet(UnprefixedMixin, DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(ValidatedParametersMixin, UnprefixedMixin, DocumentsAPIViewSet):
     pass
 
 
-class PublicImagesAPIViewSet(UnprefixedMixin, ImagesAPIViewSet):
+class PublicImagesAPIViewSet(ValidatedParametersMixin, UnprefixedMixin, ImagesAPIViewSet):
     """Images with their alternative text, so reusers can keep them accessible."""
 
     body_fields = [*ImagesAPIViewSet.body_fields, "description"]

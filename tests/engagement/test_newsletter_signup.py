@@ -46,6 +46,12 @@ class SignupPageTests:
         assert "email" in response.context["form"].errors
         assert not Subscriber.objects.exists()
 
+    def test_an_impossible_organisation_id_is_a_form_error_not_a_crash(self, client, tree, consent_texts):
+        response = signup(client, scope="organisation", organisation="99999999999999999999")
+        assert response.status_code == 200
+        assert "organisation" in response.context["form"].errors
+        assert not Subscriber.objects.exists()
+
     def test_user_text_is_escaped(self, client, tree, consent_texts):
         response = signup(client, email="<script>alert(1)</script>@x.org")
         assert "<script>alert(1)</script>" not in response.content.decode()
