@@ -6,6 +6,9 @@ with its type and default, and documented in README.md ("Configuration").
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.utils.csp import CSP
 
 import environ
 
@@ -133,6 +136,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "partnerhub.security.PartnerHubCSPMiddleware",  # CSP on every response (admin: its own policy)
+    "partnerhub.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # HTTP caching (docs/caching.md): Cache-Control on the way out, then the page
     # cache's store half, gzip and ETags; the page cache's lookup half is last.
@@ -256,9 +261,32 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF token from JS.
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (partnerhub/security.py): public pages run only this origin's own
+# scripts and styles; the map's tiles are the one other origin, for images only.
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(ENV("MAP_TILE_URL"))) if ENV("MAP_TILE_URL") else None
+_CSP_COMMON = {
+    "default-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *([_tile_origin] if _tile_origin else [])],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.SELF],  # Wagtail's preview panel shows pages in a frame of the admin
+}
+SECURE_CSP = {**_CSP_COMMON, "script-src": [CSP.SELF], "style-src": [CSP.SELF]}
+# Wagtail's admin writes inline scripts and style attributes of its own; still nothing from elsewhere.
+SECURE_CSP_ADMIN = {
+    **_CSP_COMMON,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [*_CSP_COMMON["img-src"], "blob:"],  # image previews before an upload
+    "frame-src": [CSP.SELF],
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 # --- Wagtail -----------------------------------------------------------------
 WAGTAIL_SITE_NAME = ENV("SITE_NAME")
+# No avatars from gravatar.com: the admin must work offline, and editors' e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = ENV("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

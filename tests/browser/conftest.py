@@ -51,12 +51,19 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900})
+def _open_page(browser, **context_options):
+    context = browser.new_context(locale="pl-PL", viewport={"width": 1280, "height": 900}, **context_options)
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.third_party_requests = []
+    # What the Content-Security-Policy refused: Chromium reports each refusal on the console.
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
 
     def block_third_party(route):
         # Nothing outside the live server may load; the map's tiles are the one expected exception.
@@ -64,5 +71,20 @@ def page(browser):
         route.abort()
 
     page.route(lambda url: not url.startswith(("http://localhost:", "data:")), block_third_party)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A citizen's tab, under the site's real Content-Security-Policy."""
+    context, page = _open_page(browser)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def audit_page(browser):
+    """A tab that may inject axe-core inline: the CSP (tested by ``page``) would refuse it."""
+    context, page = _open_page(browser, bypass_csp=True)
     yield page
     context.close()

@@ -84,6 +84,7 @@ def test_a_citizen_finds_an_initiative_and_a_partner_on_the_map(page, live_serve
     tiles = "https://tile.openstreetmap.org/"
     assert page.third_party_requests, "the map asked for no tiles"
     assert all(url.startswith(tiles) for url in page.third_party_requests), page.third_party_requests
+    assert page.csp_violations == [], "the Content-Security-Policy refused part of the pages or the map"
 
 
 def test_a_citizen_adds_an_event_to_their_calendar(page, live_server, network):
@@ -109,7 +110,8 @@ def test_the_map_list_works_without_javascript(browser, live_server, network):
     context.close()
 
 
-def test_public_pages_pass_axe_fit_a_320px_screen_and_stay_light(page, live_server, network):
+def test_public_pages_pass_axe_fit_a_320px_screen_and_stay_light(audit_page, live_server, network):
+    page = audit_page
     pages = {
         "home": "/en/",
         "initiative listing": "/en/initiatives/",
