@@ -12,6 +12,7 @@ from partners import map as partner_map
 from search import views as search_views
 from translations import views as translations_views
 
+from . import health
 from .api import api_router
 
 urlpatterns = [
@@ -24,6 +25,9 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    # For load balancers (docs/operations.md): the process is up; it can serve.
+    path("healthz/", health.healthz, name="healthz"),
+    path("readyz/", health.readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

@@ -261,6 +261,9 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF token from JS.
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Where production redirects to HTTPS, a load balancer still asks over plain HTTP whether
+# the process is up and ready (partnerhub/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
 # Content-Security-Policy (partnerhub/security.py): public pages run only this origin's own
 # scripts and styles; the map's tiles are the one other origin, for images only.
 _tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(ENV("MAP_TILE_URL"))) if ENV("MAP_TILE_URL") else None

@@ -22,8 +22,6 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
 # --- HTTPS behind the proxy ---------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = ENV.bool("SECURE_SSL_REDIRECT", default=True)
-# A load balancer asks over plain HTTP whether the process is up and ready.
-SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
 SECURE_HSTS_SECONDS = ENV.int("SECURE_HSTS_SECONDS", default=63_072_000)  # two years
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
