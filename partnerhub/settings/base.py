@@ -5,6 +5,7 @@ with its type and default, and documented in README.md ("Configuration").
 ``dev``, ``test`` and ``production`` are small overrides of this module.
 """
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -124,6 +125,7 @@ INSTALLED_APPS = [
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",  # login throttling (below, "Security")
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -156,6 +158,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "caching.middleware.FetchFromPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",  # answers a locked-out login with 429 (last, as django-axes asks)
 ]
 
 ROOT_URLCONF = "partnerhub.urls"
@@ -261,6 +264,21 @@ CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the CSRF token from JS.
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview panel uses an iframe.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account from
+# one address, that pair waits AXES_COOLOFF_MINUTES; a good login clears the count. (Per pair, so
+# a stranger cannot lock an editor out from elsewhere.) The address is REMOTE_ADDR, which the
+# proxy in front must set (README, "Production"), as for the public forms' rate limit.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = ENV.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=ENV.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/login_locked.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_SENSITIVE_PARAMETERS = ["password"]
 # Where production redirects to HTTPS, a load balancer still asks over plain HTTP whether
 # the process is up and ready (partnerhub/health.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]

@@ -15,6 +15,9 @@ DEBUG = False
 SECRET_KEY = "partnerhub-tests-only"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test client logs in without a request, which django-axes' backend refuses; the
+# throttling tests (tests/hardening/test_login_throttling.py) put it back.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 MEDIA_ROOT = str(BASE_DIR / "var" / "test-media")  # noqa: F405
