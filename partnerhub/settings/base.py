@@ -313,6 +313,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# 40 megapixels (a camera's full-size photo): a larger picture is refused from its header, before
+# the upload form decodes it whole (core/uploads.py), so one upload takes at most ~160 MB of a worker.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.SiteImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.SiteDocumentForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # the site must work offline on a LAN
 WAGTAIL_LOCKING_ENABLED = True
