@@ -16,7 +16,7 @@ from wagtail.permissions import policy_registry
 from partners.models import MemberOrganisationPage
 
 # isolation closes the admin side routes to other organisations; write_guards refuses forged writes.
-from . import isolation, views, write_guards  # noqa: F401
+from . import isolation, two_factor, views, write_guards  # noqa: F401
 from .panels import panels_for
 from .selectors import organisations_for_editor
 from .services import organisation_onboard
@@ -24,7 +24,15 @@ from .services import organisation_onboard
 
 @hooks.register("register_admin_urls")
 def register_editorial_urls():
-    return [path("editorial/reviewed/<int:page_id>/", views.mark_reviewed, name="editorial_mark_reviewed")]
+    return [
+        path("editorial/reviewed/<int:page_id>/", views.mark_reviewed, name="editorial_mark_reviewed"),
+        *two_factor.urlpatterns,
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_menu_item(request):
+    return two_factor.account_menu_item(request)
 
 
 @hooks.register("register_log_actions")

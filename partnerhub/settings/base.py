@@ -33,6 +33,8 @@ ENV = environ.Env(
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     SITE_NAME=(str, "PartnerHub"),
     SECURE_COOKIES=(bool, True),
+    # Two-step sign-in (TOTP) for administrators and moderators (editorial/two_factor.py).
+    ADMIN_2FA_REQUIRED=(bool, True),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
     # Editorial workflow (docs/editorial.md).
     EDITORIAL_REVIEW_AFTER_DAYS=(int, 365),
@@ -126,6 +128,9 @@ INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
     "axes",  # login throttling (below, "Security")
+    "django_otp",  # two-step sign-in to the admin (editorial/two_factor.py)
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -153,6 +158,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",  # the second step before any other admin page
     "django.contrib.messages.middleware.MessageMiddleware",
     "editorial.isolation.AdminIsolationMiddleware",  # guards of the admin's side routes
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -279,6 +286,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/login_locked.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_SENSITIVE_PARAMETERS = ["password"]
+ADMIN_2FA_REQUIRED = ENV("ADMIN_2FA_REQUIRED")
+OTP_TOTP_ISSUER = ENV("SITE_NAME")  # the name the authenticator app shows
 # Where production redirects to HTTPS, a load balancer still asks over plain HTTP whether
 # the process is up and ready (partnerhub/health.py).
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$", r"^readyz/$"]
