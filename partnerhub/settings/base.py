@@ -35,6 +35,13 @@ ENV = environ.Env(
     SECURE_COOKIES=(bool, True),
     # Two-step sign-in (TOTP) for administrators and moderators (editorial/two_factor.py).
     ADMIN_2FA_REQUIRED=(bool, True),
+    # Login throttling (django-axes): wrong passwords per account and address, then the pause.
+    AXES_FAILURE_LIMIT=(int, 5),
+    AXES_COOLOFF_MINUTES=(int, 15),
+    # Production only (settings/production.py): HTTPS behind the proxy, and sessions.
+    SECURE_SSL_REDIRECT=(bool, True),
+    SECURE_HSTS_SECONDS=(int, 63_072_000),
+    SESSION_COOKIE_AGE=(int, 8 * 60 * 60),
     DEMO_PASSWORD=(str, "partnerhub-demo"),
     # Editorial workflow (docs/editorial.md).
     EDITORIAL_REVIEW_AFTER_DAYS=(int, 365),
@@ -191,6 +198,17 @@ TEMPLATES = [
 WSGI_APPLICATION = "partnerhub.wsgi.application"
 
 DATABASES = {"default": ENV.db_url("DATABASE_URL")}
+# The embedded database (the demo, a small office) with a few editors and readers at once:
+# in WAL mode readers go on while one writer writes; IMMEDIATE takes the write lock when a
+# transaction starts (a deferred one fails at once with "database is locked" when it must
+# upgrade); a writer then waits up to 20 s for the lock. PostgreSQL is the production database.
+SQLITE_CONCURRENCY_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_CONCURRENCY_OPTIONS)
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = ENV("DATABASE_CONN_MAX_AGE")
 # A kept connection is checked before a request reuses it (a restarted server costs no failed request).
@@ -279,8 +297,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = ENV.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=ENV.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_FAILURE_LIMIT = ENV("AXES_FAILURE_LIMIT")
+AXES_COOLOFF_TIME = timedelta(minutes=ENV("AXES_COOLOFF_MINUTES"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "security/login_locked.html"

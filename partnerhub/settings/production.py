@@ -21,8 +21,8 @@ if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
 
 # --- HTTPS behind the proxy ---------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = ENV.bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = ENV.int("SECURE_HSTS_SECONDS", default=63_072_000)  # two years
+SECURE_SSL_REDIRECT = ENV("SECURE_SSL_REDIRECT")
+SECURE_HSTS_SECONDS = ENV("SECURE_HSTS_SECONDS")  # two years by default
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = ENV("SECURE_COOKIES")
@@ -30,7 +30,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # --- Sessions and passwords ---------------------------------------------------
 # An editor's session ends after a working day without use, and with the browser.
-SESSION_COOKIE_AGE = ENV.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_COOKIE_AGE = ENV("SESSION_COOKIE_AGE")
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 PASSWORD_HASHERS = [
