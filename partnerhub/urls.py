@@ -12,7 +12,7 @@ from partners import map as partner_map
 from search import views as search_views
 from translations import views as translations_views
 
-from . import health
+from . import health, security
 from .api import api_router
 
 urlpatterns = [
@@ -39,6 +39,12 @@ if settings.DEBUG:
 # LocaleMiddleware redirects "/" by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    # Before Wagtail's own route of the same name: the page-password form, rate-limited.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("", include("initiatives.urls")),  # RSS/Atom feeds (docs/public-urls.md)
     path("api/partners.geojson", partner_map.partners_geojson, name="partners_geojson"),
     path("", include("engagement.urls")),

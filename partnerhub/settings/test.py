@@ -29,6 +29,7 @@ os.makedirs(STATIC_ROOT, exist_ok=True)  # whitenoise warns when it is missing
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     # Where the throwaway cluster runs is known once the session fixture has started it.
     DATABASES["default"].update(ENGINE="django.db.backends.postgresql", NAME="postgres", HOST="", USER="", PORT="")
+    DATABASES["default"]["OPTIONS"] = {}  # not the embedded database's options
 # Caching (docs/caching.md): a per-process cache emptied before every test
 # (tests/conftest.py); the page cache is off unless a test turns it on.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "partnerhub-tests"}}
