@@ -34,7 +34,11 @@ def _cache():
 
 
 def _storage():
-    default_storage.exists("readyz-probe")
+    bucket = getattr(default_storage, "bucket", None)  # S3: the bucket itself, not one object, must answer
+    if bucket is not None:
+        bucket.meta.client.head_bucket(Bucket=bucket.name)
+    else:
+        default_storage.exists("readyz-probe")
 
 
 CHECKS = {"database": _database, "cache": _cache, "storage": _storage}

@@ -27,6 +27,12 @@ ENV = environ.Env(
     # ~12 ms of every request on the benchmark machine, docs/benchmarks.md).
     DATABASE_CONN_MAX_AGE=(int, 300),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
+    # Media in S3-compatible object storage (MinIO, Ceph, AWS…), shared by every application
+    # server; empty = MEDIA_ROOT on local disk. Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
+    MEDIA_S3_BUCKET=(str, ""),
+    MEDIA_S3_ENDPOINT_URL=(str, ""),
+    MEDIA_S3_REGION=(str, ""),
+    MEDIA_S3_CUSTOM_DOMAIN=(str, ""),
     STATIC_ROOT=(str, str(VAR_DIR / "static")),
     EMAIL_URL=(str, "consolemail://"),
     DEFAULT_FROM_EMAIL=(str, "PartnerHub <no-reply@partnerhub.local>"),
@@ -261,6 +267,25 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if ENV("MEDIA_S3_BUCKET"):
+    # Several application servers see one upload at once. Names never overwrite (a second
+    # "plan.pdf" gets a suffix). Images and their renditions are public objects under plain
+    # URLs (cacheable pages may hold them); documents are served through Wagtail's view
+    # below, which checks their collection's privacy first, so the bucket's documents/
+    # prefix stays private (docs/operations.md, "Media").
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": ENV("MEDIA_S3_BUCKET"),
+            "endpoint_url": ENV("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": ENV("MEDIA_S3_REGION") or None,
+            "custom_domain": ENV("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": False,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ------------------------------------------------------------------

@@ -83,6 +83,7 @@ ROUTE_TABLE = [
     ("engagement_admin:*", PROJECT),
     ("partnerhub_*", PROJECT),
     ("otp_*", OWN),
+    ("two_factor_*", OWN + " (the signed-in user's own authenticator and recovery codes)"),
     ("wagtailadmin_editing_sessions:*", SCOPED + " (Http404 without edit permission on the object)"),
     ("translations_upload_pofile", PROJECT + ": translations/, the translation editor's own checks"),
     ("translation_status", PROJECT + ": translations/selectors.py builds the rows for the user"),

@@ -74,7 +74,8 @@ def stop(process: subprocess.Popen, *, timeout: float = 10) -> None:
 
 def binary_or_skip(name: str) -> str:
     """A server binary from Debian's packages; CI (CI=true) installs it, elsewhere the test is skipped."""
-    found = shutil.which(name) or (str(VENV_BIN / name) if (VENV_BIN / name).exists() else None)
+    # The virtualenv's first (moto_server): a pyenv shim of the same name on PATH may lead nowhere.
+    found = (str(VENV_BIN / name) if (VENV_BIN / name).exists() else None) or shutil.which(name)
     if found:
         return found
     reason = f"`{name}` is not installed (.ci/run installs it)"
@@ -263,6 +264,31 @@ class Browserless:
                 "Origin": f"https://{self.host}:{self.port}",
                 "Referer": f"https://{self.host}:{self.port}{path}",
                 "X-CSRFToken": self.cookies.get("csrftoken", ""),
+            },
+        )
+
+    def post_file(self, path: str, data: dict, *, field: str, filename: str, content: bytes):
+        """A multipart form post with one file, as a browser sends an upload."""
+        boundary = "partnerhub-test-boundary"
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+            for name, value in {**data, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}.items()
+        ]
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{filename}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n".encode()
+            + content
+            + b"\r\n"
+        )
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self.request(
+            "POST",
+            path,
+            body=body,
+            headers={
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Origin": f"https://{self.host}:{self.port}",
+                "Referer": f"https://{self.host}:{self.port}{path}",
             },
         )
 
