@@ -81,7 +81,7 @@ def test_a_moderator_signing_in_with_a_password_only_is_sent_to_set_up_two_step_
     setup = client.get(response["Location"])
     body = setup.content.decode()
     assert "<svg" in body  # the QR code, drawn here: no image from another site
-    assert "publish for the whole network" in body
+    assert "publikować w imieniu całej sieci" in body  # the admin speaks Polish by default
 
 
 def test_a_wrong_code_is_an_error_on_the_code_field_and_a_right_one_turns_it_on_with_ten_recovery_codes(
@@ -94,7 +94,7 @@ def test_a_wrong_code_is_an_error_on_the_code_field_and_a_right_one_turns_it_on_
     assert not TOTPDevice.objects.filter(user=moderator, confirmed=True).exists()
     # Right after a wrong code even the right one waits: a guesser gets one try a second, then fewer.
     hurried = client.post("/admin/two-factor/setup/", {"code": current_code(moderator, confirmed=False)})
-    assert "wait 1 second" in " ".join(hurried.context["form"].errors["code"])
+    assert "odczekaj 1 sekundę" in " ".join(hurried.context["form"].errors["code"])
     TOTPDevice.objects.filter(user=moderator).update(throttling_failure_timestamp=timezone.now() - timedelta(seconds=5))
 
     client.post(
