@@ -11,6 +11,7 @@ single-use recovery codes. Both throttle wrong codes themselves (a growing delay
 
 import contextlib
 import math
+from base64 import b32encode
 from dataclasses import dataclass
 
 from django import forms
@@ -128,7 +129,7 @@ def setup(request):
             request.session["two_factor_new_codes"] = _new_recovery_codes(user)
             return redirect(reverse("two_factor_recovery_codes") + "?" + urlencode({"next": _next_url(request)}))
         form.add_error("code", _("This code is not right. Check the time on your phone and type the code shown now."))
-    secret = device.config_url.split("secret=")[1].split("&")[0]
+    secret = b32encode(device.bin_key).decode()  # what the QR code holds, for typing by hand
     return render(
         request,
         "editorial/two_factor/setup.html",

@@ -36,9 +36,11 @@ def test_the_map_tiles_are_the_only_other_origin_and_only_for_images(client, tre
     )
 
 
-def test_a_cached_public_page_keeps_its_policy(client, tree):
+def test_a_page_from_the_page_cache_keeps_its_policy(client, tree, settings):
+    settings.CACHE_MIDDLEWARE_SECONDS = 600  # the page cache, off in the test settings
     first = client.get(tree.partner.url)
     again = client.get(tree.partner.url)
+    assert again["X-Page-Cache"] == "hit"
     assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
 
 
