@@ -200,10 +200,49 @@ class NetworkFooter(TranslatableMixin, models.Model):
         return self.network_name
 
 
+class NetworkKind(models.TextChoices):
+    """What kind of body runs a network: it decides which sections ``add_network`` creates."""
+
+    LOCAL_PARTNERSHIP = "local-partnership", _("local partnership")
+    TWIN_TOWN_ASSOCIATION = "twin-town-association", _("twin-town association")
+    MUNICIPALITY = "municipality", _("municipality and its partner towns")
+    ASSOCIATION_OF_MUNICIPALITIES = "association-of-municipalities", _("association of municipalities")
+    TWINNING_PORTAL = "twinning-portal", _("twinning portal")
+
+
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
-    """The footer of one site: contact details the same in every language, and
-    the translatable texts (name, address, contact text) in a ``NetworkFooter``."""
+    """One partnership network: a Wagtail site with its kind, its moderators and its media.
+
+    The footer's contact details are the same in every language; the
+    translatable texts (name, address, contact text) are in a ``NetworkFooter``.
+    ``moderators`` and ``collection`` are what keeps networks apart in the
+    admin: the group holds page rights on this site's home pages only, and
+    the collection holds the network's media (its organisations' collections
+    are children of it). networks/services.py creates and repairs them.
+    """
+
+    kind = models.CharField(
+        _("kind of network"), max_length=40, choices=NetworkKind.choices, default=NetworkKind.LOCAL_PARTNERSHIP
+    )
+    moderators = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("moderators' group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="moderated_network",
+        editable=False,
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="network",
+        editable=False,
+    )
 
     footer = models.ForeignKey(
         NetworkFooter,

@@ -24,6 +24,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.models import NetworkSettings
 from home.models import HomePage
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, OrganisationStatus
 
@@ -34,6 +35,10 @@ SITE_ADMINISTRATORS = "Site administrators"
 TRANSLATORS = "Translators ({language})"
 WORKFLOW_NAME = "Organisation content approval"
 TASK_NAME = "Moderators approve"
+# Each network's own moderators, workflow and task (network_moderation_setup).
+NETWORK_MODERATORS = "{network}: moderators"
+NETWORK_WORKFLOW_NAME = "{network}: content approval"
+NETWORK_TASK_NAME = "{network}: moderators approve"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 
@@ -82,6 +87,10 @@ MODERATOR_COLLECTION_PERMISSIONS = (
     "wagtailimages.delete_image",
     "wagtaildocs.delete_document",
 )
+# A network's moderators: the page and media rights above, on their network's
+# home pages and collection only. No model-level rights on personal data or on
+# vocabularies shared by every network: those stay with the platform's moderators.
+NETWORK_MODERATOR_PERMISSIONS = (ACCESS_ADMIN, "wagtail_localize.submit_translation")
 # Translators edit their language's tree; their changes are moderated like everyone's.
 TRANSLATOR_PAGE_PERMISSIONS = ORGANISATION_PAGE_PERMISSIONS
 # wagtail-localize's editor needs these to open a translation and to translate
@@ -186,6 +195,15 @@ def _unique_group_name(*, wanted, group):
     return wanted if not clash.exists() else None
 
 
+def _network_collection_of(page):
+    """The media collection of the network (site) a page belongs to, if that network has one."""
+    site = page.get_site()
+    if site is None:
+        return None
+    network = NetworkSettings.objects.filter(site=site).select_related("collection").first()
+    return network.collection if network is not None else None
+
+
 def organisation_group_name(*, organisation):
     return f"{organisation.title} editors"[:150]
 
@@ -213,9 +231,16 @@ def organisation_onboard(*, organisation, user=None):
         group.save(update_fields=["name"])
 
     collection = organisation.collection
+    parent_collection = _network_collection_of(organisation) or Collection.get_first_root_node()
     if collection is None:
-        collection = Collection.get_first_root_node().add_child(name=organisation.title)
+        collection = parent_collection.add_child(name=organisation.title)
         changes["collection_created"] = collection.name
+    elif not collection.is_child_of(parent_collection):
+        # The network's moderators have rights on the network's collection and
+        # everything under it: an organisation's media belong there.
+        collection.move(parent_collection, pos="last-child")
+        collection = Collection.objects.get(pk=collection.pk)
+        changes["collection_moved"] = parent_collection.name
     elif collection.name != organisation.title:
         changes["collection_renamed"] = [collection.name, organisation.title]
         collection.name = organisation.title
@@ -334,10 +359,86 @@ def workflow_setup(*, user=None):
     return workflow
 
 
+def _network_homes(site):
+    """The network's home page in every language (the site's root and its translations)."""
+    return list(Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth))
+
+
+@transaction.atomic
+def network_moderation_setup(*, network, name, user=None):
+    """Give a network its moderators' group, media collection and moderation workflow.
+
+    The group may add, edit, publish, lock and delete pages under the
+    network's home pages (every language) and manage the media in the
+    network's collection, and nothing in another network. Submissions in the
+    network go through the network's own workflow, approved by its
+    moderators (and the platform's moderators, who work across networks).
+    Idempotent; a renamed network renames its group, collection and workflow.
+    """
+    network = NetworkSettings.objects.select_for_update().select_related("site__root_page").get(pk=network.pk)
+    group_name = NETWORK_MODERATORS.format(network=name)[:150]
+    group = network.moderators
+    if group is None:
+        group = Group.objects.filter(name=group_name).first() or Group.objects.create(name=group_name)
+    elif group.name != group_name and _unique_group_name(wanted=group_name, group=group):
+        group.name = group_name
+        group.save(update_fields=["name"])
+
+    collection = network.collection
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+    elif collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    if (network.moderators_id, network.collection_id) != (group.pk, collection.pk):
+        NetworkSettings.objects.filter(pk=network.pk).update(moderators=group, collection=collection)
+        network.moderators, network.collection = group, collection
+
+    homes = _network_homes(network.site)
+    changes = len(_sync_group_permissions(group=group, names=NETWORK_MODERATOR_PERMISSIONS)["added"])
+    changes += _sync_page_permissions(group=group, pages=homes, names=MODERATOR_PAGE_PERMISSIONS)
+    changes += _sync_collection_permissions(
+        group=group, collections=[collection], names=MODERATOR_COLLECTION_PERMISSIONS
+    )
+
+    task_name = NETWORK_TASK_NAME.format(network=name)[:255]
+    workflow_name = NETWORK_WORKFLOW_NAME.format(network=name)[:255]
+    workflow = Workflow.objects.filter(workflow_pages__page__in=homes).distinct().first()
+    if workflow is None:
+        workflow, _created = Workflow.objects.get_or_create(name=workflow_name)
+    elif workflow.name != workflow_name:
+        workflow.name = workflow_name
+        workflow.save(update_fields=["name"])
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    task = ModerationTask.objects.filter(workflow_tasks__workflow=workflow).first()
+    if task is None:
+        task = ModerationTask.objects.create(name=task_name)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    elif task.name != task_name:
+        task.name = task_name
+        task.save(update_fields=["name"])
+    task.groups.set([group, *Group.objects.filter(name=MODERATORS)])
+    for home in homes:
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
+    if changes:
+        log(instance=group, action="partnerhub.role.permissions_set", user=user, data={"changes": changes})
+    return network
+
+
+def _network_name(network):
+    footer = network.footer
+    return footer.network_name if footer is not None else network.site.site_name or network.site.hostname
+
+
 def editorial_setup(*, user=None):
-    """Roles, the moderation workflow and every organisation's access: what `setup_editorial` runs."""
+    """Roles, the moderation workflows and every organisation's access: what `setup_editorial` runs."""
     groups = roles_setup(user=user)
     workflow = workflow_setup(user=user)
+    for network in NetworkSettings.objects.select_related("site__root_page", "footer").order_by("pk"):
+        network_moderation_setup(network=network, name=_network_name(network), user=user)
     organisations = [
         organisation_onboard(organisation=organisation, user=user)
         for organisation in MemberOrganisationPage.objects.filter(locale=Locale.get_default()).order_by("path")

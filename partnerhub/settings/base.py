@@ -20,7 +20,7 @@ VAR_DIR = BASE_DIR / "var"
 ENV = environ.Env(
     DEBUG=(bool, False),
     SECRET_KEY=(str, ""),
-    ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost"]),
+    ALLOWED_HOSTS=(list, ["127.0.0.1", "localhost", ".localhost"]),
     CSRF_TRUSTED_ORIGINS=(list, []),
     DATABASE_URL=(str, f"sqlite:///{VAR_DIR / 'partnerhub.sqlite3'}"),
     # Seconds a worker keeps its database connection (0 = a new one per request:
@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "translations",
     "search",
     "home",
+    # One site per partnership network: add_network and the network's rights (README, "Networks").
+    "networks",
     "demo",
     # HTTP caching: Cache-Control, the page cache, Varnish purges (docs/caching.md).
     "caching",
