@@ -2,16 +2,20 @@
 
 import contextlib
 import datetime
+import logging
 import smtplib
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import mailers
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Count
-from django.tasks import task
+from django.tasks import TaskResultStatus, task
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from django_tasks_db.models import DBTaskResult
 
 from ..emails import email_build, unsubscribe_headers
 from ..links import (
@@ -34,6 +38,8 @@ from ..models.newsletter import (
     SubscriptionScope,
 )
 from ..selectors import newsletter_issue_suggest_pages
+
+logger = logging.getLogger(__name__)
 
 
 def _subscriber_email(*, subscriber, template, context=None, html=False):
@@ -375,52 +381,176 @@ def _mark_for_bounces(message, *, delivery_id):
         message.from_email = envelope_sender
 
 
+# A worker holds this PostgreSQL session lock (namespace, issue id) while it sends an
+# issue; PostgreSQL drops it when the worker's connection ends, killed worker included.
+SENDER_LOCK_NAMESPACE = 0x4E4C5452  # "NLTR"
+# A worker that has claimed the task takes the lock within milliseconds; until this
+# much time has passed since the claim, a task without the lock is not yet stalled.
+STALLED_TASK_GRACE = datetime.timedelta(seconds=5)
+# Without PostgreSQL (no session locks): a sender silent this long is taken for dead.
+SILENT_SENDER_AFTER = datetime.timedelta(minutes=10)
+# Claims of one issue's task (each worker that ran it) after which it is left alone.
+MAX_SENDING_ATTEMPTS = 5
+
+
+def _sender_lock_key(issue_id):
+    return [SENDER_LOCK_NAMESPACE, issue_id % 2**31]
+
+
+@contextlib.contextmanager
+def _issue_sender_lock(issue_id):
+    """Whether this process is now the one sending ``issue_id`` (PostgreSQL: a session advisory lock)."""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _sender_lock_key(issue_id))
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with contextlib.suppress(DatabaseError), connection.cursor() as cursor:  # a lost connection lost it too
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _sender_lock_key(issue_id))
+
+
+def _issue_sender_alive(issue):
+    """Whether some process is sending the issue now (holds its lock, or recently made progress)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = %s AND objid = %s"
+                " AND objsubid = 2 AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))",
+                _sender_lock_key(issue.pk),
+            )
+            return cursor.fetchone()[0]
+    last = issue.deliveries.exclude(attempted_at=None).order_by("-attempted_at").values_list("attempted_at", flat=True)
+    return bool(last) and last[0] > timezone.now() - SILENT_SENDER_AFTER
+
+
+def _deliver_one(delivery, *, issue, items, connection_):
+    if not delivery.subscriber.receives_mail:  # restricted or suspended after the issue was queued
+        delivery.status, delivery.error = DeliveryStatus.FAILED, "not sent: processing restricted or suspended"
+    else:
+        message = _subscriber_email(
+            subscriber=delivery.subscriber,
+            template="newsletter_issue",
+            context={"issue": issue, "items": items},
+            html=True,
+        )
+        _mark_for_bounces(message, delivery_id=delivery.pk)
+        try:
+            connection_.send_messages([message])
+        except smtplib.SMTPRecipientsRefused as error:
+            delivery.status, delivery.error = DeliveryStatus.BOUNCED, repr(error)[:2000]
+        except Exception as error:  # noqa: BLE001 -- any failure is recorded on the delivery, never lost
+            delivery.status, delivery.error = DeliveryStatus.FAILED, repr(error)[:2000]
+        else:
+            delivery.status, delivery.error = DeliveryStatus.SENT, ""
+    delivery.attempted_at = timezone.now()
+    delivery.save(update_fields=["status", "error", "attempted_at"])
+
+
 def newsletter_issue_deliver(*, issue_id):
     """Send every pending delivery of an issue; each result (sent, failed, bounced) is recorded.
 
-    Safe to run again: only deliveries still pending are attempted, so a
-    worker that died half-way resumes where it stopped.
+    Safe to run again, and at the same time: one process at a time sends an
+    issue (a PostgreSQL session lock; a second run returns at once), and each
+    delivery is sent inside its own transaction that holds its row
+    (``SELECT … FOR UPDATE SKIP LOCKED``) and records the result before it
+    commits. A worker killed half-way leaves the message it was sending
+    pending (its transaction is rolled back), and the next run resumes with
+    the pending ones (``newsletter_issues_resume`` queues it again). The one
+    message a kill can duplicate is the one the mail server accepted in the
+    milliseconds before the result was committed (at least once, never lost;
+    docs/operations.md, "Faults").
     """
-    issue = NewsletterIssue.objects.get(pk=issue_id)
-    items = _issue_items(issue)
-    pending = issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).select_related(
-        "subscriber", "subscriber__organisation", "subscriber__area"
-    )
-    connection = mailers.default  # one connection for the whole issue
-    with contextlib.suppress(Exception):  # each message below retries and records its own error
-        connection.open()
+    with _issue_sender_lock(issue_id) as sending:
+        if not sending:
+            return "another worker is sending this issue"
+        issue = NewsletterIssue.objects.get(pk=issue_id)
+        items = _issue_items(issue)
+        pending = issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).select_related(
+            "subscriber", "subscriber__organisation", "subscriber__area"
+        )
+        mailer = mailers.default  # one connection for the whole issue
+        with contextlib.suppress(Exception):  # each message below retries and records its own error
+            mailer.open()
+        last_pk = 0
+        try:
+            while True:
+                with transaction.atomic():
+                    delivery = (
+                        pending.filter(pk__gt=last_pk)
+                        .select_for_update(skip_locked=True, of=("self",))
+                        .order_by("pk")
+                        .first()
+                    )
+                    if delivery is None:
+                        break
+                    last_pk = delivery.pk
+                    _deliver_one(delivery, issue=issue, items=items, connection_=mailer)
+        finally:
+            with contextlib.suppress(Exception):  # closing a broken connection must not hide the results
+                mailer.close()
+        if issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=False).exists():
+            return "deliveries held by another worker remain"  # that one finishes the issue
+        # Deliveries whose subscriber left before sending are not attempted.
+        issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=True).update(
+            status=DeliveryStatus.FAILED, error="unsubscribed before sending", attempted_at=timezone.now()
+        )
+        NewsletterIssue.objects.filter(pk=issue.pk).update(status=IssueStatus.SENT)
+        return "sent"
+
+
+def _task_uuid(task_id):
     try:
-        for delivery in pending.iterator():
-            if not delivery.subscriber.receives_mail:  # restricted or suspended after the issue was queued
-                delivery.status, delivery.error = DeliveryStatus.FAILED, "not sent: processing restricted or suspended"
-                delivery.attempted_at = timezone.now()
-                delivery.save(update_fields=["status", "error", "attempted_at"])
+        return uuid.UUID(task_id)
+    except ValueError:
+        return None
+
+
+def newsletter_issues_resume():
+    """Queue again the sending of issues whose worker died; returns their ids.
+
+    django-tasks-db marks a task RUNNING when a worker claims it and never
+    looks at it again: a worker killed mid-task leaves it RUNNING for ever, so
+    no other worker would take it. An issue still *sending* whose sender is
+    gone (nobody holds its lock, the claim is older than a few seconds) gets
+    its task back to READY, for the next worker to claim; a task that failed
+    (the database went away under it) too. After MAX_SENDING_ATTEMPTS claims
+    it is left for a person (logged). ``manage.py db_worker`` calls this when
+    it starts and every ``--resume-interval`` seconds
+    (engagement/management/commands/db_worker.py).
+    """
+    resumed = []
+    for issue in NewsletterIssue.objects.filter(status=IssueStatus.SENDING):
+        if _issue_sender_alive(issue):
+            continue
+        with transaction.atomic():
+            task_result = DBTaskResult.objects.select_for_update().filter(pk=_task_uuid(issue.task_id)).first()
+            if task_result is None:  # pruned, or queued by another backend
+                result = newsletter_issue_deliver_task.using(backend=settings.ENGAGEMENT_TASK_BACKEND).enqueue(
+                    issue_id=issue.pk
+                )
+                NewsletterIssue.objects.filter(pk=issue.pk).update(task_id=str(result.id)[:64])
+            elif task_result.status == TaskResultStatus.READY or (
+                task_result.status == TaskResultStatus.RUNNING
+                and task_result.started_at
+                and task_result.started_at > timezone.now() - STALLED_TASK_GRACE
+            ):
                 continue
-            message = _subscriber_email(
-                subscriber=delivery.subscriber,
-                template="newsletter_issue",
-                context={"issue": issue, "items": items},
-                html=True,
-            )
-            _mark_for_bounces(message, delivery_id=delivery.pk)
-            try:
-                connection.send_messages([message])
-            except smtplib.SMTPRecipientsRefused as error:
-                delivery.status, delivery.error = DeliveryStatus.BOUNCED, repr(error)[:2000]
-            except Exception as error:  # noqa: BLE001 -- any failure is recorded on the delivery, never lost
-                delivery.status, delivery.error = DeliveryStatus.FAILED, repr(error)[:2000]
+            elif len(task_result.worker_ids) >= MAX_SENDING_ATTEMPTS:
+                logger.error(
+                    "Newsletter issue %s: %s attempts, not queued again", issue.pk, len(task_result.worker_ids)
+                )
+                continue
             else:
-                delivery.status, delivery.error = DeliveryStatus.SENT, ""
-            delivery.attempted_at = timezone.now()
-            delivery.save(update_fields=["status", "error", "attempted_at"])
-    finally:
-        with contextlib.suppress(Exception):  # closing a broken connection must not hide the results
-            connection.close()
-    # Deliveries whose subscriber left before sending are not attempted.
-    issue.deliveries.filter(status=DeliveryStatus.PENDING, subscriber__isnull=True).update(
-        status=DeliveryStatus.FAILED, error="unsubscribed before sending", attempted_at=timezone.now()
-    )
-    NewsletterIssue.objects.filter(pk=issue.pk).update(status=IssueStatus.SENT)
+                task_result.status = TaskResultStatus.READY
+                task_result.save(update_fields=["status"])
+        logger.warning("Newsletter issue %s: its sender is gone, sending queued again", issue.pk)
+        resumed.append(issue.pk)
+    return resumed
 
 
 def newsletter_issue_progress(*, issue):
@@ -443,4 +573,4 @@ def newsletter_issue_deliver_task(issue_id):
     may be the django-tasks backport that Wagtail uses, whose tasks
     django-tasks-db refuses.
     """
-    newsletter_issue_deliver(issue_id=issue_id)
+    return newsletter_issue_deliver(issue_id=issue_id)
