@@ -1,6 +1,6 @@
 """Two networks on one PartnerHub, made the way an operator makes them (``network_add``).
 
-Network A is a local partnership, network B a municipality with its partner
+Network A is a local partnership, network B an association of municipalities with its member
 towns. Each has one organisation with an editor, a moderator, a draft, a
 submission waiting in its own workflow, an image and a document. Nothing in
 one may be read or changed from the other.
@@ -104,7 +104,7 @@ def build_two_networks():
     Page.objects.filter(depth=2).delete()
     users = {}
     a = _side("a", kind=NetworkKind.LOCAL_PARTNERSHIP, host="siec-a.localhost:8000", users=users)
-    b = _side("b", kind=NetworkKind.MUNICIPALITY, host="siec-b.localhost:8000", users=users)
+    b = _side("b", kind=NetworkKind.ASSOCIATION_OF_MUNICIPALITIES, host="siec-b.localhost:8000", users=users)
     superuser = get_user_model().objects.create_superuser("superuser", "superuser@example.org", PASSWORD)
     users["superuser"] = superuser.pk
     return TwoNetworks(a=a, b=b, users=users)
