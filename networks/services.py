@@ -137,7 +137,9 @@ def network_add(*, name, kind, host, language_codes=()):
     else:
         home = site.root_page.specific
         if not isinstance(home, HomePage):
-            raise ValidationError({"host": f"{hostname}:{port} is served by a {type(home).__name__}, not a network home."})
+            raise ValidationError(
+                {"host": f"{hostname}:{port} is served by a {type(home).__name__}, not a network home."}
+            )
 
     network, network_created = NetworkSettings.objects.get_or_create(site=site, defaults={"kind": kind})
     if network_created:

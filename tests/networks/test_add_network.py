@@ -45,9 +45,9 @@ def test_a_network_is_a_site_with_its_home_sections_moderators_workflow_and_coll
     assert network.collection.name == "Aktywni z pasja"
     assert home.get_workflow().name == "Aktywni z pasja: content approval"
     assert home.get_children().first().get_workflow().name == "Aktywni z pasja: content approval"
-    assert set(
-        GroupPagePermission.objects.filter(group=network.moderators).values_list("page_id", flat=True)
-    ) == {home.pk}
+    assert set(GroupPagePermission.objects.filter(group=network.moderators).values_list("page_id", flat=True)) == {
+        home.pk
+    }
     assert "http://boleslawiec.localhost:8000/" in output
 
 
@@ -70,7 +70,9 @@ def test_running_it_again_creates_nothing_and_repairs_the_moderators_rights():
     moderators = NetworkSettings.objects.get().moderators
     GroupPagePermission.objects.filter(group=moderators).delete()  # someone removed them by hand
 
-    output = add_network("Siec A", "--kind", "twin-town-association", "--host", "a.localhost:8000", "--languages", "en,de")
+    output = add_network(
+        "Siec A", "--kind", "twin-town-association", "--host", "a.localhost:8000", "--languages", "en,de"
+    )
 
     assert "nothing to create" in output
     assert (Page.objects.count(), Group.objects.count(), Collection.objects.count(), Workflow.objects.count()) == counts

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Create a partnership network (a site with its home pages, sections, moderators, workflow and media collection), or bring an existing one up to date."
 
     def add_arguments(self, parser):
-        parser.add_argument("name", help="The network's name, e.g. \"Partnerstwo lokalne Aktywni z pasją\".")
+        parser.add_argument("name", help='The network\'s name, e.g. "Partnerstwo lokalne Aktywni z pasją".')
         parser.add_argument("--kind", required=True, choices=NetworkKind.values, help="What kind of body runs it.")
         parser.add_argument(
             "--host",
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             self.stdout.write("  nothing to create: the network was already complete (rights repaired)")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{name}: {result.url} (moderators' group \"{result.network.moderators.name}\", "
-                f"collection \"{result.network.collection.name}\")"
+                f'{name}: {result.url} (moderators\' group "{result.network.moderators.name}", '
+                f'collection "{result.network.collection.name}")'
             )
         )
