@@ -63,8 +63,9 @@ serve: install ## Serve the site without reloading the demo
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## ruff (Django, bugbear, security, simplification rules)
+lint: install ## ruff (Django, bugbear, security, simplification rules) and bandit (security smells, medium and high)
 	.venv/bin/ruff check .
+	.venv/bin/bandit -c pyproject.toml -r . -ll -q
 
 check: install ## Django system checks and the migrations check
 	$(MANAGE) check --fail-level WARNING

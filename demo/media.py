@@ -93,12 +93,12 @@ def image_upsert(*, title, alt_text, collection=None, shape="scene", size=(1200,
     image = SiteImage.objects.filter(title=title).first()
     if image is None:
         content = _render_picture(label=title, seed=title, size=size, shape=shape)
-        filename = f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.png"  # noqa: S324  (a file name, not security)
+        filename = f"demo-{hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:10]}.png"  # a file name, not security
         image = SiteImage(title=title, description=alt_text, collection=collection)
         image.file = ImageFile(io.BytesIO(content), name=filename)
         # What Wagtail's upload form records: size and content hash (duplicate detection).
         image.file_size = len(content)
-        image.file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324  (Wagtail's own duplicate check)
+        image.file_hash = hashlib.sha1(content, usedforsecurity=False).hexdigest()  # Wagtail's own duplicate check
         image.save()
         return image
     changed = image.description != alt_text or image.collection_id != collection.pk
@@ -136,10 +136,10 @@ def document_upsert(*, title, lines, kind="pdf", collection=None):
             document.save(update_fields=["collection"])
         return document
     content = _render_pdf(title=title, lines=lines) if kind == "pdf" else "\n\n".join([title, *lines]).encode()
-    filename = f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.{kind}"  # noqa: S324
+    filename = f"demo-{hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:10]}.{kind}"
     document = Document(title=title, collection=collection)
     document.file = ContentFile(content, name=filename)
     document.file_size = len(content)
-    document.file_hash = hashlib.sha1(content).hexdigest()  # noqa: S324  (Wagtail's own duplicate check)
+    document.file_hash = hashlib.sha1(content, usedforsecurity=False).hexdigest()  # Wagtail's own duplicate check
     document.save()
     return document

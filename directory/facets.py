@@ -183,7 +183,7 @@ def _filter_sql(name, value):
         through = Partnership.areas.through._meta.db_table
         area = CooperationArea._meta.db_table
         return (
-            f"p.id IN (SELECT t.partnership_id FROM {through} t JOIN {area} a ON a.id = t.cooperationarea_id"  # noqa: S608
+            f"p.id IN (SELECT t.partnership_id FROM {through} t JOIN {area} a ON a.id = t.cooperationarea_id"  # noqa: S608  # nosec B608  # table names from the models' meta, the value is a parameter
             " WHERE a.slug = %s)",
             [value],
         )
@@ -232,7 +232,7 @@ def _summary_postgresql(query):
                {counted_unless(None)}
         FROM s
         GROUP BY GROUPING SETS ((country), (voivodeship), (kind), (status), (decade), (lat, lon), ())
-    """  # noqa: S608  (identifiers come from the model's meta, values are parameters)
+    """  # noqa: S608  # nosec B608  # identifiers come from the model's meta and fixed facet names, values are parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, [*flag_params, *params])
         rows = cursor.fetchall()
@@ -651,7 +651,7 @@ def _anniversaries_postgresql(today, horizon):
         ) anniversaries
         WHERE years = ANY(%s) AND day BETWEEN %s AND %s
         ORDER BY day, local_unit_name, partner_name, id
-    """  # noqa: S608  (the table name comes from the model's meta, values are parameters)
+    """  # noqa: S608  # nosec B608  # the table name comes from the model's meta, values are parameters
     with connection.cursor() as cursor:
         cursor.execute(
             sql,
