@@ -26,6 +26,8 @@ ENV = environ.Env(
     # Seconds a worker keeps its database connection (0 = a new one per request:
     # ~12 ms of every request on the benchmark machine, docs/benchmarks.md).
     DATABASE_CONN_MAX_AGE=(int, 300),
+    # Where pg_dump and pg_restore are (manage.py backup/restore); empty = PATH, then /usr/lib/postgresql/<version>/bin.
+    PG_BIN_DIR=(str, ""),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
     # Media in S3-compatible object storage (MinIO, Ceph, AWS…), shared by every application
     # server; empty = MEDIA_ROOT on local disk. Credentials: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY.
@@ -221,6 +223,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = ENV("DATABASE_CONN_MAX_AGE")
 # A kept connection is checked before a request reuses it (a restarted server costs no failed request).
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+PG_BIN_DIR = ENV("PG_BIN_DIR")  # docs/operations.md, "Backups"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
