@@ -238,7 +238,7 @@ def organisation_onboard(*, organisation, user=None):
     elif not collection.is_child_of(parent_collection):
         # The network's moderators have rights on the network's collection and
         # everything under it: an organisation's media belong there.
-        collection.move(parent_collection, pos="last-child")
+        collection.move(parent_collection, pos="sorted-child")  # collections are kept sorted by name
         collection = Collection.objects.get(pk=collection.pk)
         changes["collection_moved"] = parent_collection.name
     elif collection.name != organisation.title:

@@ -16,3 +16,12 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Show"), required=False, choices=[("", _("Everything")), *RESULT_TYPES], initial=""
     )
+
+
+SCOPES = [("", _("This network")), ("all", _("All networks"))]
+
+
+class PortalSearchForm(SearchForm):
+    """The twinning portal searches every network on the platform, if the reader asks it to."""
+
+    scope = forms.ChoiceField(label=_("Search in"), required=False, choices=SCOPES, initial="")

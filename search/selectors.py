@@ -1,4 +1,4 @@
-"""Site search: pages of the reader's locale, public documents, promoted results, suggestions.
+"""Site search: pages of the reader's locale in one network (or all), public documents, promoted results, suggestions.
 
 Nothing here writes to the database (no search-hit counting), so a search
 costs reads only.
@@ -6,12 +6,15 @@ costs reads only.
 
 import difflib
 
+from django.db.models import Q
+
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
+from core.models import NetworkSettings
 from core.normalise import WORD, fold, word_forms
 from core.queries import pages_public
 from home.models import HomePage, StandardPage
@@ -96,19 +99,65 @@ class ChainedResults:
         return items
 
 
-def site_search(*, query, locale, kind=None):
-    """Results for ``query`` in ``locale``; ``kind`` is one of search.forms.RESULT_TYPES or None."""
+def network_homes(*, site=None):
+    """{path of a home page: its site} for one network's home pages in every language, or every network's."""
+    sites = [site] if site is not None else Site.objects.select_related("root_page")
+    by_key = {each.root_page.translation_key: each for each in sites}
+    homes = Page.objects.filter(translation_key__in=by_key, depth=2).values_list("path", "translation_key")
+    return {path: by_key[key] for path, key in homes}
+
+
+def network_of(page, homes):
+    """The site among ``homes`` (from ``network_homes``) that a page belongs to."""
+    return homes.get(page.path[: 2 * Page.steplen])
+
+
+def _in_network(pages, site):
+    paths = list(network_homes(site=site))
+    in_network = Q()
+    for path in paths:
+        in_network |= Q(path__startswith=path)
+    return pages.filter(in_network) if paths else pages.none()
+
+
+def _network_collection_ids(site):
+    """The network's collection and those below it (its organisations'), plus those of no network.
+
+    None when the network has no collection of its own: then every public
+    collection is searched, as before networks existed.
+    """
+    network = NetworkSettings.objects.filter(site=site).select_related("collection").first()
+    if network is None or network.collection is None:
+        return None
+    other_networks = Collection.objects.filter(network__isnull=False).exclude(pk=network.collection_id)
+    excluded = Q()
+    for path in other_networks.values_list("path", flat=True):
+        excluded |= Q(path__startswith=path)
+    return Collection.objects.exclude(excluded).values("pk") if excluded else None
+
+
+def site_search(*, query, locale, kind=None, site=None):
+    """Results for ``query`` in ``locale``; ``kind`` is one of search.forms.RESULT_TYPES or None.
+
+    ``site`` keeps the search inside one network (its pages and its media);
+    None searches every network (the portal's search across networks).
+    """
     search_query = search_query_build(query=query, language=locale.language_code)
     if search_query is None:
         return ChainedResults()
     parts = []
     if kind != "document":
         pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+        if site is not None:
+            pages = _in_network(pages, site)
         if kind:
             pages = pages.type(*_page_models()[kind])
         parts.append(pages.specific().search(search_query))
     if kind in (None, "", "document"):
         documents = get_document_model().objects.filter(collection_id__in=_public_collection_ids())
+        network_collections = _network_collection_ids(site) if site is not None else None
+        if network_collections is not None:
+            documents = documents.filter(collection_id__in=network_collections)
         parts.append(documents.search(search_query))
     return ChainedResults(*parts)
 
@@ -139,10 +188,11 @@ def search_promotions_for(*, query, locale):
     return shown
 
 
-def search_suggestion(*, query, locale, limit=3):
+def search_suggestion(*, query, locale, site=None, limit=3):
     """When nothing matches: the query with each unknown word replaced by the closest word of a
-    title, and the titles closest to the whole query (difflib, accents ignored)."""
-    pages = list(Page.objects.live().public().filter(locale=locale).exclude(depth=1).order_by("path")[:5000])
+    title, and the titles closest to the whole query (difflib, accents ignored), in ``site``'s network."""
+    pages = Page.objects.live().public().filter(locale=locale).exclude(depth=1)
+    pages = list((_in_network(pages, site) if site is not None else pages).order_by("path")[:5000])
     vocabulary = {}
     for page in pages:
         for word in WORD.findall(page.title):

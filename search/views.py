@@ -2,14 +2,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from core.listing import paginate
+from core.models import NetworkKind, NetworkSettings
 from core.normalise import page_search_text
 
-from .forms import SearchForm
+from .forms import PortalSearchForm, SearchForm
 from .highlight import highlight
-from .selectors import search_promotions_for, search_suggestion, search_terms, site_search
+from .selectors import network_homes, network_of, search_promotions_for, search_suggestion, search_terms, site_search
 
 PER_PAGE = 10
 
@@ -38,7 +39,10 @@ def _result(obj, *, terms):
 
 
 def search(request):
-    form = SearchForm(request.GET)
+    site = Site.find_for_request(request)
+    network = NetworkSettings.for_site(site) if site is not None else None
+    is_portal = network is not None and network.kind == NetworkKind.TWINNING_PORTAL
+    form = (PortalSearchForm if is_portal else SearchForm)(request.GET)
     form.is_valid()
     notices = []
     if "type" in form.errors:
@@ -48,10 +52,18 @@ def search(request):
     query = form.cleaned_data.get("query") or request.GET.get("query", "").strip()[:200]
     kind = form.cleaned_data.get("type") or None
     locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    context = {"search_form": form, "search_query": query, "search_type": kind, "search_notices": notices}
+    across_networks = is_portal and form.cleaned_data.get("scope") == "all"
+    context = {
+        "search_form": form,
+        "search_query": query,
+        "search_type": kind,
+        "search_notices": notices,
+        "across_networks": across_networks,
+    }
     if query:
         terms = search_terms(query)
-        page, page_range = paginate(request, site_search(query=query, locale=locale, kind=kind), per_page=PER_PAGE)
+        results = site_search(query=query, locale=locale, kind=kind, site=None if across_networks else site)
+        page, page_range = paginate(request, results, per_page=PER_PAGE)
         promotions = search_promotions_for(query=query, locale=locale) if page.number == 1 else []
         promoted_ids = {promotion["page"].pk for promotion in promotions if "page" in promotion}
         page.object_list = [
@@ -59,6 +71,11 @@ def search(request):
             for obj in page.object_list
             if getattr(obj, "pk", None) not in promoted_ids or not hasattr(obj, "url_path")
         ]
+        if across_networks:
+            homes = network_homes()
+            for result in page.object_list:
+                if result["is_page"]:
+                    result["network"] = network_of(result["object"], homes)
         context.update(
             {
                 "page_obj": page,
@@ -69,5 +86,7 @@ def search(request):
             }
         )
         if not page.paginator.count and not promotions:
-            context["suggestion"] = search_suggestion(query=query, locale=locale)
+            context["suggestion"] = search_suggestion(
+                query=query, locale=locale, site=None if across_networks else site
+            )
     return TemplateResponse(request, "search/search.html", context)

@@ -48,7 +48,8 @@ class VisibilityTests:
 
     def test_pages_of_another_language_are_not_found(self, client, network):
         english = Locale.objects.get_or_create(language_code="en")[0]
-        english_home = factories.HomePageFactory(parent=Page.get_first_root_node(), slug="network", locale=english)
+        english_home = network.tree.home.copy_for_translation(english)  # the site's home, in English
+        english_home.save_revision().publish()
         factories.StandardPageFactory(parent=english_home, title="Youth exchange report", locale=english)
         factories.StandardPageFactory(parent=network.tree.home, title="Raport z wymiany", introduction="exchange")
         assert found(client.get(URL, {"query": "youth exchange"})) == []
