@@ -10,7 +10,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 export UV_LINK_MODE := copy
 
-.PHONY: help install vendor demo serve test lint check messages bench clean
+.PHONY: help install vendor demo serve test lint check messages bench prod-local prod-local-stop clean
 
 # Front-end libraries served from our own static files (no CDN), fetched from npm.
 LEAFLET_VERSION ?= 1.9.4
@@ -63,8 +63,9 @@ serve: install ## Serve the site without reloading the demo
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-lint: install ## ruff (Django, bugbear, security, simplification rules) and bandit (security smells, medium and high)
+lint: install ## ruff (Django, bugbear, security, simplification rules), hadolint (the Dockerfile) and bandit (security smells, medium and high)
 	.venv/bin/ruff check .
+	.venv/bin/hadolint Dockerfile
 	.venv/bin/bandit -c pyproject.toml -r . -ll -q
 
 check: install ## Django system checks and the migrations check
@@ -90,6 +91,12 @@ messages: install ## Update the .po catalogues from the templates and code, then
 
 bench: install ## Benchmark: generate the large network on a throwaway PostgreSQL, serve it with gunicorn, load it with wrk, write docs/benchmarks.md
 	$(PYTHON) bench/run.py
+
+prod-local: install ## The production stack on 127.0.0.1 without Docker: PostgreSQL, Redis, S3 (moto), 2 gunicorn, the worker, Varnish on :6081 (deploy/prod-local.sh)
+	deploy/prod-local.sh start
+
+prod-local-stop: ## Stop what `make prod-local` started (its pid files in var/prod-local/run)
+	deploy/prod-local.sh stop
 
 clean: ## Remove the virtualenv, the demo database and uploaded media
 	rm -rf .venv .bootstrap var
