@@ -39,6 +39,7 @@ TASK_NAME = "Moderators approve"
 NETWORK_MODERATORS = "{network}: moderators"
 NETWORK_WORKFLOW_NAME = "{network}: content approval"
 NETWORK_TASK_NAME = "{network}: moderators approve"
+NETWORK_TRANSLATORS = "{network}: translators ({language})"
 
 ACCESS_ADMIN = "wagtailadmin.access_admin"
 
@@ -91,6 +92,9 @@ MODERATOR_COLLECTION_PERMISSIONS = (
 # home pages and collection only. No model-level rights on personal data or on
 # vocabularies shared by every network: those stay with the platform's moderators.
 NETWORK_MODERATOR_PERMISSIONS = (ACCESS_ADMIN, "wagtail_localize.submit_translation")
+# A network's translators: their language's tree of their network. The shared
+# snippets (areas, footers) are the platform translators' (TRANSLATOR_PERMISSIONS).
+NETWORK_TRANSLATOR_PERMISSIONS = (ACCESS_ADMIN, "wagtail_localize.submit_translation")
 # Translators edit their language's tree; their changes are moderated like everyone's.
 TRANSLATOR_PAGE_PERMISSIONS = ORGANISATION_PAGE_PERMISSIONS
 # wagtail-localize's editor needs these to open a translation and to translate
@@ -361,7 +365,11 @@ def workflow_setup(*, user=None):
 
 def _network_homes(site):
     """The network's home page in every language (the site's root and its translations)."""
-    return list(Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth))
+    return list(
+        Page.objects.filter(translation_key=site.root_page.translation_key, depth=site.root_page.depth).select_related(
+            "locale"
+        )
+    )
 
 
 @transaction.atomic
@@ -400,6 +408,16 @@ def network_moderation_setup(*, network, name, user=None):
     changes += _sync_collection_permissions(
         group=group, collections=[collection], names=MODERATOR_COLLECTION_PERMISSIONS
     )
+
+    default_locale_id = Locale.get_default().pk
+    for home in homes:
+        if home.locale_id == default_locale_id:
+            continue
+        translators, _created = Group.objects.get_or_create(
+            name=NETWORK_TRANSLATORS.format(network=name[:100], language=home.locale.language_code)
+        )
+        _sync_group_permissions(group=translators, names=NETWORK_TRANSLATOR_PERMISSIONS)
+        changes += _sync_page_permissions(group=translators, pages=[home], names=TRANSLATOR_PAGE_PERMISSIONS)
 
     task_name = NETWORK_TASK_NAME.format(network=name)[:255]
     workflow_name = NETWORK_WORKFLOW_NAME.format(network=name)[:255]

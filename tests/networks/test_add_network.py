@@ -2,6 +2,7 @@
 
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -106,3 +107,23 @@ def test_bad_input_is_refused_with_a_message_naming_the_field_and_nothing_is_cre
         add_network(*args)
     assert Page.objects.count() == pages
     assert not Site.objects.filter(hostname__endswith=".localhost").exists()
+
+
+def test_each_language_of_a_network_has_its_own_translators_who_cannot_edit_another_network(client):
+    add_network("Siec A", "--kind", "municipality", "--host", "a.localhost:8000", "--languages", "de")
+    add_network("Siec B", "--kind", "municipality", "--host", "b.localhost:8000", "--languages", "de")
+    german_a = Page.objects.get(locale__language_code="de", depth=2, title="Siec A")
+    german_b = Page.objects.get(locale__language_code="de", depth=2, title="Siec B")
+    translator = get_user_model().objects.create_user("tlumacz", "tlumacz@example.org", "x")
+    translator.groups.add(Group.objects.get(name="Siec A: translators (de)"))
+    client.force_login(translator)
+
+    own = client.get(f"/admin/pages/{german_a.pk}/edit/")
+    other = client.get(f"/admin/pages/{german_b.pk}/edit/", follow=True)
+    polish_a = Page.objects.get(locale__language_code="pl", depth=2, title="Siec A")
+    source = client.get(f"/admin/pages/{polish_a.pk}/edit/", follow=True)
+
+    # A synced translation opens in wagtail-localize's editor, which carries the title in its data.
+    assert own.status_code == 200 and "Siec A" in own.text
+    assert "Siec B" not in other.text and other.redirect_chain
+    assert source.redirect_chain and source.redirect_chain[-1][0] != f"/admin/pages/{polish_a.pk}/edit/"
