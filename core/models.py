@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from core.queries import view_restricted_paths
 
 from .normalise import page_normalised_text
+from .theme import DEFAULT_ACCENT, validate_accent_colour
 
 
 class SiteImage(AbstractImage):
@@ -255,8 +256,26 @@ class NetworkSettings(BaseSiteSetting):
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    accent_colour = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[validate_accent_colour],
+        help_text=_("Links and buttons, as #rrggbb. It must be dark enough for white text (WCAG AA, 4.5:1)."),
+    )
+    logo = models.ForeignKey(
+        "home.SiteImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the header beside the network's name."),
+    )
 
     panels = [
+        FieldPanel("kind"),
+        MultiFieldPanel([FieldPanel("accent_colour"), FieldPanel("logo")], heading=_("Look")),
         FieldPanel("footer"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Contact")),
     ]

@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import seo
+from networks import views as network_views
 from partners import map as partner_map
 from search import views as search_views
 from translations import views as translations_views
@@ -25,6 +26,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", seo.sitemap, name="sitemap"),
     path("robots.txt", seo.robots_txt, name="robots_txt"),
+    path("theme.css", network_views.network_theme, name="network_theme"),
     # For load balancers (docs/operations.md): the process is up; it can serve.
     path("healthz/", health.healthz, name="healthz"),
     path("readyz/", health.readyz, name="readyz"),

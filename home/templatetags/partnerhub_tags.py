@@ -10,6 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
 from core.localization import localized
+from core.models import NetworkSettings
 from core.queries import once_per_request, pages_public, request_memo
 
 register = template.Library()
@@ -29,9 +30,16 @@ def main_menu(context):
     request = context["request"]
     home = current_home(request)
     items = list(pages_public(home.get_children().live().in_menu())) if home else []
+    network = NetworkSettings.for_request(request) if home else None
     html = render_to_string(
         "components/main_menu.html",
-        {"home": home, "menu_items": items, "current_page": context.get("page"), "request": request},
+        {
+            "home": home,
+            "logo": network.logo if network is not None and network.logo_id else None,
+            "menu_items": items,
+            "current_page": context.get("page"),
+            "request": request,
+        },
     )
     return mark_safe(html)  # noqa: S308  # nosec B308, B703  # rendered by our own template, autoescaped
 
