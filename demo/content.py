@@ -20,6 +20,23 @@ def p(*paragraphs):
     return "".join(f"<p>{text}</p>" for text in paragraphs)
 
 
+# The twinning portal (seed 004), a second network on its own host: its facts restated.
+PORTAL = {
+    "name": "Portal współpracy miast partnerskich",
+    "host": "portal.localhost:8000",
+    "hero_title": "Współpraca miast partnerskich w Europie",
+    "hero_text": (
+        "W Europie działa ponad 20 000 partnerstw samorządów; blisko 4 000 z nich współtworzą polskie miasta, "
+        "gminy, powiaty i województwa."
+    ),
+    "introduction": (
+        "<p>Portal zbiera w jednym miejscu informacje o partnerstwach polskich samorządów: listy partnerstw "
+        "gmin, powiatów i województw opracowane na podstawie ankiety z 2009 roku, mapę partnerstw "
+        "polsko-niemieckich (ponad 1 000 par, z datami, obszarami współpracy i cyklicznymi wydarzeniami) "
+        "oraz wiadomości o programach, które wspierają spotkania mieszkańców.</p>"
+    ),
+}
+
 NETWORK = {
     # The footer texts (home.NetworkFooter) are translated; e-mail and phone are not.
     "name": "PartnerHub Demo",
@@ -1488,4 +1505,5 @@ STAFF_ACCOUNTS = [
     ("admin", "Anna", "Administratorka", None),
     ("moderator", "Marek", "Moderator", "Moderators"),
     ("translator", "Tina", "Tłumaczka", "Translators"),
+    ("moderator-portal", "Paweł", "Portalowy", "Portal moderators"),
 ]

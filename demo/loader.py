@@ -35,7 +35,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
-from core.models import NetworkFooter, NetworkSettings, SiteImage
+from core.models import NetworkFooter, NetworkKind, NetworkSettings, SiteImage
 from demo.generator import directory_demo_load
 from directory.models import PartnershipDirectoryPage
 from editorial.services import MODERATORS, TRANSLATORS, editorial_setup, organisation_onboard
@@ -49,6 +49,7 @@ from initiatives.models import (
     NewsIndexPage,
     NewsPage,
 )
+from networks.services import network_add
 from partners.models import (
     CooperationArea,
     MemberOrganisationIndexPage,
@@ -117,6 +118,7 @@ class DemoSummary:
     counts: dict = field(default_factory=dict)
     accounts: list = field(default_factory=list)
     untranslated: list = field(default_factory=list)
+    networks: list = field(default_factory=list)  # (name, URL)
 
 
 def demo_counts():
@@ -152,6 +154,7 @@ class DemoLoader:
         self.documents = {}
         self.pages = {}
         self.to_translate = []  # Polish objects, parents before children
+        self.networks = []  # networks.services.NetworkResult of the networks besides the main one
         self.admin = None
         self._password_hash = None
 
@@ -302,9 +305,14 @@ class DemoLoader:
         directory_demo_load(generated=300)
         summary = DemoSummary()
         self.translate_all(summary)
-        self.log("Roles, moderation workflow and organisations' access…")
+        self.log("The twinning portal, a second network…")
+        self.portal_network()
+        self.log("Roles, moderation workflows and organisations' access…")
         self.editorial_roles()
         summary.accounts = self.account_list()
+        summary.networks = [(content.NETWORK["name"], "http://127.0.0.1:8000/")] + [
+            (result.site.site_name, result.url) for result in self.networks
+        ]
         summary.counts = demo_counts()
         return summary
 
@@ -333,6 +341,9 @@ class DemoLoader:
         for username, _first, _last, role in content.STAFF_ACCOUNTS:
             if role == "Moderators":
                 User.objects.get(username=username).groups.add(Group.objects.get(name=MODERATORS))
+            elif role == "Portal moderators":
+                portal = NetworkSettings.objects.get(site=self.networks[0].site)
+                User.objects.get(username=username).groups.add(portal.moderators)
             elif role == "Translators":
                 translator_groups = Group.objects.filter(
                     name__in=[TRANSLATORS.format(language=code) for code in TARGET_LANGUAGES]
@@ -356,7 +367,11 @@ class DemoLoader:
         """A HomePage as the default site's root, replacing Wagtail's "Welcome" page."""
         # Wagtail's migration creates the root; a flushed database (tests) lacks it.
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=self.locale))
-        home = HomePage.objects.filter(depth=2, locale=self.locale).first()
+        # The main network is the default site's; other networks (the portal) have homes of their own.
+        default_site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = None
+        if default_site is not None and default_site.root_page.specific_class is HomePage:
+            home = default_site.root_page.specific
         fields = {
             "title": self.pl(content.HOME["title"]),
             "hero_title": self.pl(content.HOME["hero_title"]),
@@ -389,7 +404,8 @@ class DemoLoader:
 
         if site is None:
             site = Site(is_default_site=True)
-        site.hostname, site.port, site.root_page, site.site_name = "localhost", 8000, home, content.NETWORK["name"]
+        # The address `make demo` serves and prints: the sitemap's and feeds' absolute URLs name it too.
+        site.hostname, site.port, site.root_page, site.site_name = "127.0.0.1", 8000, home, content.NETWORK["name"]
         site.save()
         Site.objects.exclude(pk=site.pk).filter(root_page__depth__lt=2).delete()
         network, _created = NetworkSettings.objects.get_or_create(site=site)
@@ -400,6 +416,8 @@ class DemoLoader:
         footer.full_clean()
         footer.save()
         network.footer = footer
+        # The demo's main network merges several seeds' bodies; it is run like a local partnership.
+        network.kind = NetworkKind.LOCAL_PARTNERSHIP
         network.contact_email = content.NETWORK["email"]
         network.contact_phone = content.NETWORK["phone"]
         network.save()
@@ -408,6 +426,18 @@ class DemoLoader:
         self.pages["home"] = home
         self.to_translate.append(home)
         return home
+
+    def portal_network(self):
+        """The twinning portal (seed 004) on its own host, created the way an operator would (add_network)."""
+        spec = content.PORTAL
+        result = network_add(name=spec["name"], kind=NetworkKind.TWINNING_PORTAL, host=spec["host"])
+        home = result.home
+        fields = {name: spec[name] for name in ("hero_title", "hero_text", "introduction")}
+        if any(getattr(home, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(home, name, value)
+            home.save_revision(user=self.admin).publish(user=self.admin)
+        self.networks.append(result)
 
     def cooperation_areas(self):
         for slug, name, description in content.AREAS:
@@ -741,6 +771,7 @@ class DemoLoader:
             ("admin", "superuser"),
             ("moderator", "Moderators"),
             ("translator", "Translators (en), Translators (de)"),
+            ("moderator-portal", f"{content.PORTAL['name']}: moderators (the portal only)"),
         ]
         for organisation in self.organisations.values():
             accounts.append((f"editor-{organisation.slug}", organisation.editors_group.name))

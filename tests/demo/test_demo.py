@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import override
 
 from wagtail.documents import get_document_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
 import polib
@@ -25,7 +25,7 @@ import pytest
 
 from core.models import SiteImage
 from demo.loader import demo_counts
-from home.models import HomePage, StandardPage
+from home.models import StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativeOccurrence, InitiativePage
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
@@ -155,12 +155,19 @@ class TestDemoRendering:
     def test_english_and_german_pages_hold_no_polish_interface_string(self, demo, db, client):
         polish = polish_interface_strings()
         assert len(polish) > 100  # the catalogue was read
-        urls = [page.get_url() for page in live_demo_pages() if page.locale.language_code in ("en", "de")]
+        main_site = Site.objects.get(is_default_site=True)
+        # The main network's pages (the portal has no English or German pages yet), as paths on its host.
+        urls = [
+            page.relative_url(main_site)
+            for page in live_demo_pages()
+            if page.locale.language_code in ("en", "de") and page.get_site() == main_site
+        ]
         today = timezone.localdate()
         for index in InitiativeIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
-            urls += [f"{index.url}calendar/", f"{index.url}calendar/{today.year}/{today.month}/"]
+            path = index.relative_url(main_site)
+            urls += [f"{path}calendar/", f"{path}calendar/{today.year}/{today.month}/"]
         for index in PartnerIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
-            urls.append(f"{index.url}map/")
+            urls.append(f"{index.relative_url(main_site)}map/")
         assert any(url.startswith("/en/") for url in urls) and any(url.startswith("/de/") for url in urls)
         found = []
         for url in urls:
@@ -179,7 +186,7 @@ class TestDemoRendering:
 class TestDemoTranslations:
     def test_main_pages_and_areas_are_up_to_date_wagtail_localize_translations(self, demo, db):
         pl = Locale.objects.get(language_code="pl")
-        pages = [HomePage.objects.get(locale=pl), *StandardPage.objects.filter(locale=pl)]
+        pages = [Site.objects.get(is_default_site=True).root_page.specific, *StandardPage.objects.filter(locale=pl)]
         areas = list(CooperationArea.objects.filter(locale=pl))
         for language in ("en", "de"):
             locale = Locale.objects.get(language_code=language)
@@ -228,3 +235,33 @@ class TestDemoAccounts:
         assert client.get(f"/admin/pages/{other.pk}/edit/").status_code in (302, 403)
         assert own.editors_group.name == "Polski Czerwony Krzyż editors"
         assert own.collection.name == own.title
+
+
+class TestDemoNetworks:
+    def test_the_twinning_portal_is_a_network_of_its_own_on_its_host(self, demo, db, client):
+        portal = client.get("/pl/", HTTP_HOST="portal.localhost:8000")
+        main = client.get("/pl/", HTTP_HOST="127.0.0.1:8000")
+
+        assert portal.status_code == 200
+        assert "20 000" in portal.text and "4 000" in portal.text  # the seed's figures
+        assert "Baza partnerstw" in portal.text
+        assert "Portal współpracy miast partnerskich" not in main.text
+
+    def test_the_portal_s_moderator_works_in_the_portal_only(self, demo, db, client):
+        login(client, "moderator-portal")
+        portal_home = Site.objects.get(hostname="portal.localhost").root_page
+        main_home = Site.objects.get(is_default_site=True).root_page
+
+        own = client.get(f"/admin/pages/{portal_home.pk}/edit/")
+        other = client.get(f"/admin/pages/{main_home.pk}/edit/", follow=True)
+
+        assert own.status_code == 200 and "Współpraca miast partnerskich w Europie" in own.text
+        assert other.redirect_chain and main_home.specific.hero_title not in other.text
+
+    def test_the_sitemap_and_robots_txt_name_the_address_the_demo_is_served_on(self, demo, db, client):
+        robots = client.get("/robots.txt", HTTP_HOST="127.0.0.1:8000").text
+        sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8000").text
+
+        assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
+        locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        assert locations and all(location.startswith("http://127.0.0.1:8000/") for location in locations)

@@ -43,6 +43,9 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("  Site:   http://127.0.0.1:8000/pl/  (also /en/ and /de/)")
         self.stdout.write("  Admin:  http://127.0.0.1:8000/admin/")
+        self.stdout.write("  Networks (each on its own host; *.localhost is 127.0.0.1):")
+        for name, url in summary.networks:
+            self.stdout.write(f"    {url:<36}{name}")
         self.stdout.write(f"  Demo accounts (password: {settings.DEMO_PASSWORD}):")
         for username, role in summary.accounts:
             self.stdout.write(f"    {username:<36}{role}")
