@@ -10,7 +10,7 @@ PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 export UV_LINK_MODE := copy
 
-.PHONY: help install vendor demo serve test lint check messages bench prod-local prod-local-stop clean
+.PHONY: help install vendor demo serve test lint check messages bench faults prod-local prod-local-stop clean
 
 # Front-end libraries served from our own static files (no CDN), fetched from npm.
 LEAFLET_VERSION ?= 1.9.4
@@ -91,6 +91,17 @@ messages: install ## Update the .po catalogues from the templates and code, then
 
 bench: install ## Benchmark: generate the large network on a throwaway PostgreSQL, serve it with gunicorn, load it with wrk, write docs/benchmarks.md
 	$(PYTHON) bench/run.py
+
+# The fault tests (docs/operations.md, "Faults"): the quick ones also run in `make test`'s last
+# session; test_load.py (marked `faults`) only here, FAULTS_LOAD_SECONDS long at FAULTS_LOAD_RATE/s.
+FAULT_TESTS = tests/production/test_fault_worker.py tests/production/test_fault_postgres.py \
+	tests/production/test_publish_across_servers.py tests/production/test_load.py
+FAULTS_LOAD_SECONDS ?= 600
+FAULTS_LOAD_RATE ?= 100
+
+faults: install ## Fault tests on real servers: worker killed mid-newsletter, PostgreSQL restarted under load, publish across servers and Varnish, then 100 req/s for 10 minutes while an editor publishes
+	FAULTS_LOAD_SECONDS=$(FAULTS_LOAD_SECONDS) FAULTS_LOAD_RATE=$(FAULTS_LOAD_RATE) \
+		.venv/bin/python -m pytest $(FAULT_TESTS) -m "" -s -p no:cacheprovider $(PYTEST_ARGS)
 
 prod-local: install ## The production stack on 127.0.0.1 without Docker: PostgreSQL, Redis, S3 (moto), 2 gunicorn, the worker, Varnish on :6081 (deploy/prod-local.sh)
 	deploy/prod-local.sh start

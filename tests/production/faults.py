@@ -409,14 +409,15 @@ def get_once(port: int, path: str, *, host: str = "localhost", timeout: float = 
 
 
 class Load:
-    """GETs of ``paths`` spread over ``targets`` ({name: port}), ``rate`` per second, from a thread pool.
+    """GETs of ``paths`` spread over ``targets``, ``rate`` per second, from a thread pool.
 
     The schedule is open-loop: request i is due at start + i / rate whatever the
     answers before it, so a stalled server shows as latency, not as a lower rate.
     """
 
-    def __init__(self, targets: dict, paths: list, *, rate: float, threads: int = 32, timeout: float = 30):
-        self.targets = targets
+    def __init__(self, targets, paths: list, *, rate: float, threads: int = 32, timeout: float = 30):
+        # {name: port}, or [(name, port), …] in turn (a name twice: twice the share)
+        self.targets = list(targets.items()) if isinstance(targets, dict) else list(targets)
         self.paths = paths
         self.rate = rate
         self.threads = threads
@@ -426,17 +427,16 @@ class Load:
         self._thread = None
         self.started = None
 
-    def _one(self, target: str, path: str, scheduled: float) -> None:
+    def _one(self, target: str, port: int, path: str, scheduled: float) -> None:
         started = time.monotonic()
         try:
-            status, _headers, _body = get_once(self.targets[target], path, timeout=self.timeout)
+            status, _headers, _body = get_once(port, path, timeout=self.timeout)
             outcome = Outcome(target, path, scheduled, started, time.monotonic(), status)
         except (OSError, http.client.HTTPException) as error:
             outcome = Outcome(target, path, scheduled, started, time.monotonic(), None, repr(error)[:200])
         self.outcomes.append(outcome)  # list.append is atomic
 
     def _run(self, seconds: float) -> None:
-        names = list(self.targets)
         rng = random.Random(1)  # noqa: S311 -- the same mix every run
         with ThreadPoolExecutor(self.threads, thread_name_prefix="load") as pool:
             index = 0
@@ -447,7 +447,7 @@ class Load:
                 delay = due - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
-                pool.submit(self._one, names[index % len(names)], rng.choice(self.paths), due)
+                pool.submit(self._one, *self.targets[index % len(self.targets)], rng.choice(self.paths), due)
                 index += 1
 
     def start(self, seconds: float) -> "Load":
