@@ -21,6 +21,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 
@@ -363,6 +364,15 @@ def workflow_setup(*, user=None):
     return workflow
 
 
+def workflows_unused_deactivate(*, user=None):
+    """Switch off workflows that no page or snippet uses (Wagtail's own "Moderators approval",
+    replaced by ours): a moderator choosing among workflows should see only those at work.
+    One with a submission still in progress is left alone: deactivating would cancel it."""
+    unused = Workflow.objects.filter(active=True, workflow_pages__isnull=True, workflow_content_types__isnull=True)
+    for workflow in unused.exclude(workflow_states__status=WorkflowState.STATUS_IN_PROGRESS).distinct():
+        workflow.deactivate(user=user)
+
+
 def _network_homes(site):
     """The network's home page in every language (the site's root and its translations)."""
     return list(
@@ -457,6 +467,7 @@ def editorial_setup(*, user=None):
     workflow = workflow_setup(user=user)
     for network in NetworkSettings.objects.select_related("site__root_page", "footer").order_by("pk"):
         network_moderation_setup(network=network, name=_network_name(network), user=user)
+    workflows_unused_deactivate(user=user)
     organisations = [
         organisation_onboard(organisation=organisation, user=user)
         for organisation in MemberOrganisationPage.objects.filter(locale=Locale.get_default()).order_by("path")

@@ -127,3 +127,27 @@ def test_each_language_of_a_network_has_its_own_translators_who_cannot_edit_anot
     assert own.status_code == 200 and "Siec A" in own.text
     assert "Siec B" not in other.text and other.redirect_chain
     assert source.redirect_chain and source.redirect_chain[-1][0] != f"/admin/pages/{polish_a.pk}/edit/"
+
+
+def test_workflows_no_page_uses_are_switched_off_unless_a_submission_is_still_in_it():
+    from wagtail.models import WorkflowState
+
+    from editorial.services import editorial_setup
+
+    add_network("Siec A", "--kind", "municipality", "--host", "a.localhost:8000")
+    forgotten = Workflow.objects.create(name="Stary obieg", active=True)
+    busy = Workflow.objects.create(name="Obieg w toku", active=True)
+    home = Site.objects.get(hostname="a.localhost").root_page
+    WorkflowState.objects.create(
+        workflow=busy,
+        base_content_type=home.cached_content_type,
+        content_type=home.cached_content_type,
+        object_id=str(home.pk),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+
+    editorial_setup()
+
+    assert not Workflow.objects.get(pk=forgotten.pk).active
+    assert Workflow.objects.get(pk=busy.pk).active
+    assert home.get_workflow().name == "Siec A: content approval" and home.get_workflow().active
