@@ -50,7 +50,8 @@ class Accepted:
     index: int  # the n-th DATA the sink received (dropped ones included), from 1
     recipients: list
     message: email.message.Message
-    at: float
+    at: float  # time.monotonic() when the sink replied (or dropped the connection)
+    wall: float = 0.0  # time.time() then, to compare with what the sender recorded
 
 
 class SmtpSink:
@@ -145,7 +146,13 @@ class SmtpSink:
                     time.sleep(self.delay)
                 with self.lock:
                     self.accepted.append(
-                        Accepted(index, list(recipients), email.message_from_bytes(b"".join(chunks)), time.monotonic())
+                        Accepted(
+                            index,
+                            list(recipients),
+                            email.message_from_bytes(b"".join(chunks)),
+                            time.monotonic(),
+                            time.time(),
+                        )
                     )
                 reply("250 OK queued")
                 if index in self.after_reply:

@@ -99,8 +99,20 @@ def test_a_killed_worker_is_replaced_and_every_subscriber_gets_the_issue_once_or
     task = DBTaskResult.objects.get(pk=NewsletterIssue.objects.get(pk=issue.pk).task_id)
     assert task.status == "SUCCESSFUL"
     assert len(task.worker_ids) == 3, "each worker claimed the same task in turn"
+    # How long a message stays accepted but unrecorded: from the sink's 250 to the delivery's
+    # attempted_at (set when the send returned, just before its UPDATE and COMMIT), per message.
+    attempted = dict(issue.deliveries.values_list("subscriber__email", "attempted_at"))
+    unrecorded = sorted(
+        attempted[m.recipients[0]].timestamp() - m.wall for m in smtp.accepted if received[m.recipients[0]] == 1
+    )
+    gaps = sorted(b.at - a.at for a, b in zip(smtp.accepted, smtp.accepted[1:], strict=False) if b.index == a.index + 1)
     print(
-        f"\nFAULT worker-killed: {SUBSCRIBERS} subscribers, 2 SIGKILLs, {len(smtp.accepted)} messages accepted, "
+        f"\nFAULT worker-killed: per message, accepted-but-unrecorded {unrecorded[len(unrecorded) // 2] * 1000:.1f} ms"
+        f" (median; p95 {unrecorded[int(len(unrecorded) * 0.95)] * 1000:.1f} ms) of "
+        f"{gaps[len(gaps) // 2] * 1000:.1f} ms between two accepted messages (median, 10 ms of it the sink's delay)"
+    )
+    print(
+        f"FAULT worker-killed: {SUBSCRIBERS} subscribers, 2 SIGKILLs, {len(smtp.accepted)} messages accepted, "
         f"{len(twice)} sent twice ({', '.join(twice) or 'none'}), 0 skipped; "
         f"a new worker resumed {resumed_after:.1f} s after the kill; the issue took {elapsed:.1f} s"
     )
