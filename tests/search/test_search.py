@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
 
 import pytest
 import wagtail_factories
