@@ -6,7 +6,8 @@ costs reads only.
 
 import difflib
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
@@ -14,7 +15,6 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, Site
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from core.models import NetworkSettings
 from core.normalise import WORD, fold, word_forms
 from core.queries import pages_public
 from home.models import HomePage, StandardPage
@@ -100,8 +100,15 @@ class ChainedResults:
 
 
 def network_homes(*, site=None):
-    """{path of a home page: its site} for one network's home pages in every language, or every network's."""
-    sites = [site] if site is not None else Site.objects.select_related("root_page")
+    """{path of a home page: its site} for one network's home pages in every language, or every network's.
+
+    One query for one network: its homes are the pages sharing the site root's translation key.
+    """
+    if site is not None:
+        keys = Page.objects.filter(pk=site.root_page_id).values("translation_key")
+        paths = Page.objects.filter(depth=2, translation_key__in=keys).values_list("path", flat=True)
+        return dict.fromkeys(paths, site)
+    sites = Site.objects.select_related("root_page")
     by_key = {each.root_page.translation_key: each for each in sites}
     homes = Page.objects.filter(translation_key__in=by_key, depth=2).values_list("path", "translation_key")
     return {path: by_key[key] for path, key in homes}
@@ -120,27 +127,19 @@ def _in_network(pages, site):
     return pages.filter(in_network) if paths else pages.none()
 
 
-def _network_collection_ids(site):
-    """The network's collection and those below it (its organisations'), plus those of no network.
-
-    None when the network has no collection of its own: then every public
-    collection is searched, as before networks existed.
-    """
-    network = NetworkSettings.objects.filter(site=site).select_related("collection").first()
-    if network is None or network.collection is None:
-        return None
+def _in_another_network(network):
+    """Documents whose collection is another network's collection or below it (one subquery, no extra query)."""
     other_networks = Collection.objects.filter(network__isnull=False).exclude(pk=network.collection_id)
-    excluded = Q()
-    for path in other_networks.values_list("path", flat=True):
-        excluded |= Q(path__startswith=path)
-    return Collection.objects.exclude(excluded).values("pk") if excluded else None
+    prefix = Substr(OuterRef("collection__path"), 1, Length("path"))
+    return Exists(other_networks.filter(path=prefix))
 
 
-def site_search(*, query, locale, kind=None, site=None):
+def site_search(*, query, locale, kind=None, site=None, network=None):
     """Results for ``query`` in ``locale``; ``kind`` is one of search.forms.RESULT_TYPES or None.
 
-    ``site`` keeps the search inside one network (its pages and its media);
-    None searches every network (the portal's search across networks).
+    ``site`` keeps the search inside one network (its pages and, given its
+    ``network`` settings, its media); None searches every network (the
+    portal's search across networks).
     """
     search_query = search_query_build(query=query, language=locale.language_code)
     if search_query is None:
@@ -155,9 +154,8 @@ def site_search(*, query, locale, kind=None, site=None):
         parts.append(pages.specific().search(search_query))
     if kind in (None, "", "document"):
         documents = get_document_model().objects.filter(collection_id__in=_public_collection_ids())
-        network_collections = _network_collection_ids(site) if site is not None else None
-        if network_collections is not None:
-            documents = documents.filter(collection_id__in=network_collections)
+        if site is not None and network is not None and network.collection_id is not None:
+            documents = documents.exclude(_in_another_network(network))
         parts.append(documents.search(search_query))
     return ChainedResults(*parts)
 

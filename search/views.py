@@ -40,7 +40,8 @@ def _result(obj, *, terms):
 
 def search(request):
     site = Site.find_for_request(request)
-    network = NetworkSettings.for_site(site) if site is not None else None
+    # for_request: the same settings object the page's header and footer read (one query for both).
+    network = NetworkSettings.for_request(request) if site is not None else None
     is_portal = network is not None and network.kind == NetworkKind.TWINNING_PORTAL
     form = (PortalSearchForm if is_portal else SearchForm)(request.GET)
     form.is_valid()
@@ -62,7 +63,9 @@ def search(request):
     }
     if query:
         terms = search_terms(query)
-        results = site_search(query=query, locale=locale, kind=kind, site=None if across_networks else site)
+        results = site_search(
+            query=query, locale=locale, kind=kind, site=None if across_networks else site, network=network
+        )
         page, page_range = paginate(request, results, per_page=PER_PAGE)
         promotions = search_promotions_for(query=query, locale=locale) if page.number == 1 else []
         promoted_ids = {promotion["page"].pk for promotion in promotions if "page" in promotion}

@@ -75,7 +75,7 @@ def fill(route, side):
 
 
 @pytest.mark.parametrize(("route", "network", "what", "role", "allowed"), READ_CASES)
-def test_a_network_s_admin_data_is_read_only_inside_it(shared_networks, route, network, what, role, allowed):
+def test_a_network_s_admin_data_is_read_only_inside_it(shared_networks, db, route, network, what, role, allowed):
     response = as_user(shared_networks, role).get(fill(route, shared_networks.side(network)), follow=True)
     body = response.content.decode()
     if allowed:
