@@ -7,7 +7,6 @@ costs reads only.
 import difflib
 
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
@@ -56,16 +55,20 @@ def search_query_build(*, query, language):
     return clauses[0] if len(clauses) == 1 else And(clauses)
 
 
-def _public_collection_ids():
-    """Collections with no view restriction on themselves or an ancestor."""
-    restricted_paths = [
-        path for path in CollectionViewRestriction.objects.values_list("collection__path", flat=True) if path
-    ]
-    ids = []
-    for collection_id, path in Collection.objects.values_list("id", "path"):
-        if not any(path.startswith(restricted) for restricted in restricted_paths):
-            ids.append(collection_id)
-    return ids
+def _searchable_collection_ids(network=None):
+    """Collections whose documents a search may show, in one query.
+
+    Not those with a view restriction on themselves or an ancestor, and,
+    when searching one ``network`` that has a collection, not another
+    network's collection or anything below it.
+    """
+    restricted = Exists(CollectionViewRestriction.objects.filter(collection=OuterRef("pk")))
+    rows = list(Collection.objects.annotate(restricted=restricted).values_list("id", "path", "restricted", "network"))
+    hidden = [path for _id, path, is_restricted, _network in rows if is_restricted]
+    if network is not None and network.collection_id is not None:
+        hidden += [path for _id, path, _r, owner in rows if owner is not None and owner != network.pk]
+    hidden = tuple(hidden)
+    return [collection_id for collection_id, path, _r, _n in rows if not (hidden and path.startswith(hidden))]
 
 
 class ChainedResults:
@@ -127,13 +130,6 @@ def _in_network(pages, site):
     return pages.filter(in_network) if paths else pages.none()
 
 
-def _in_another_network(network):
-    """Documents whose collection is another network's collection or below it (one subquery, no extra query)."""
-    other_networks = Collection.objects.filter(network__isnull=False).exclude(pk=network.collection_id)
-    prefix = Substr(OuterRef("collection__path"), 1, Length("path"))
-    return Exists(other_networks.filter(path=prefix))
-
-
 def site_search(*, query, locale, kind=None, site=None, network=None):
     """Results for ``query`` in ``locale``; ``kind`` is one of search.forms.RESULT_TYPES or None.
 
@@ -153,9 +149,8 @@ def site_search(*, query, locale, kind=None, site=None, network=None):
             pages = pages.type(*_page_models()[kind])
         parts.append(pages.specific().search(search_query))
     if kind in (None, "", "document"):
-        documents = get_document_model().objects.filter(collection_id__in=_public_collection_ids())
-        if site is not None and network is not None and network.collection_id is not None:
-            documents = documents.exclude(_in_another_network(network))
+        searchable = _searchable_collection_ids(network if site is not None else None)
+        documents = get_document_model().objects.filter(collection_id__in=searchable)
         parts.append(documents.search(search_query))
     return ChainedResults(*parts)
 
