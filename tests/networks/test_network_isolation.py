@@ -151,7 +151,8 @@ WRITE_CASES = [
 
 
 @pytest.mark.parametrize(("write", "network", "role"), WRITE_CASES)
-def test_nobody_changes_another_network(networks, write, network, role):
+def test_nobody_changes_another_network(shared_networks, db, write, network, role):
+    networks = shared_networks  # each test's changes are rolled back with its savepoint (db)
     side, own = networks.side(network), networks.side(OTHER[network])
     before = snapshot(networks, network)
     client = as_user(networks, role)
@@ -163,15 +164,15 @@ def test_nobody_changes_another_network(networks, write, network, role):
 
 
 @pytest.mark.parametrize("write", WRITES[:3], ids=lambda write: write.__name__)
-def test_the_network_s_own_moderator_can_do_what_the_other_cannot(networks, write):
+def test_the_network_s_own_moderator_can_do_what_the_other_cannot(shared_networks, db, write):
     """The writes above are refused for being in the wrong network, not because they are malformed."""
-    before = snapshot(networks, "a")
-    write(as_user(networks, "moderator_a"), networks.a)
-    assert snapshot(networks, "a") != before
+    before = snapshot(shared_networks, "a")
+    write(as_user(shared_networks, "moderator_a"), shared_networks.a)
+    assert snapshot(shared_networks, "a") != before
 
 
-def test_a_submission_waits_for_its_own_network_s_moderators_only(networks):
-    submitted = Page.objects.get(pk=networks.a.submitted)
+def test_a_submission_waits_for_its_own_network_s_moderators_only(shared_networks, db):
+    submitted = Page.objects.get(pk=shared_networks.a.submitted)
     task = submitted.get_workflow().tasks.get().specific
     names = set(task.groups.values_list("name", flat=True))
     assert "Siec A: moderators" in names and "Siec B: moderators" not in names
