@@ -108,12 +108,8 @@ def _translations_create(*, home, language_codes, created):
     creator = TranslationCreator(user=None, target_locales=missing)
     for page in [home, *home.get_children().specific()]:
         creator.create_translations(page)
-    for locale in missing:
-        for page in Page.objects.filter(translation_key__in=[home.translation_key], locale=locale):
-            for translated in [page, *page.get_descendants()]:
-                if translated.live:
-                    translated.specific.unpublish(log_action=False)
-        created.append(f"draft translation ({locale.language_code})")
+    # Drafts because WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE is off (settings/base.py).
+    created.extend(f"draft translation ({locale.language_code})" for locale in missing)
 
 
 @transaction.atomic

@@ -8,11 +8,12 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from wagtail.models import Collection, GroupPagePermission, Page, Site, Workflow
+from wagtail.models import Collection, GroupPagePermission, Page, Site, Workflow, WorkflowState
 
 import pytest
 
 from core.models import NetworkSettings
+from editorial.services import editorial_setup
 from tests.conftest import ensure_wagtail_roots
 
 pytestmark = pytest.mark.django_db
@@ -130,9 +131,6 @@ def test_each_language_of_a_network_has_its_own_translators_who_cannot_edit_anot
 
 
 def test_workflows_no_page_uses_are_switched_off_unless_a_submission_is_still_in_it():
-    from wagtail.models import WorkflowState
-
-    from editorial.services import editorial_setup
 
     add_network("Siec A", "--kind", "municipality", "--host", "a.localhost:8000")
     forgotten = Workflow.objects.create(name="Stary obieg", active=True)

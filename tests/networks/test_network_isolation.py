@@ -9,6 +9,8 @@ must not, whatever the status. Each write case is a forbidden change,
 followed by a check that the database did not change.
 """
 
+from io import BytesIO
+
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -17,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 import pytest
+from PIL import Image
 
 from tests.editorial.conftest import news_form_data
 
@@ -132,10 +135,6 @@ def lock_page(client, side):
 
 
 def _png():
-    from io import BytesIO
-
-    from PIL import Image
-
     buffer = BytesIO()
     Image.new("RGB", (8, 8), "red").save(buffer, "PNG")
     return buffer.getvalue()
