@@ -7,10 +7,11 @@ import datetime
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
-from wagtail.models import Page, Revision, TaskState, WorkflowState
+from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
 
 from partners.models import MemberOrganisationPage, OrganisationStatus
 
@@ -21,12 +22,23 @@ def review_cutoff(*, now=None):
 
 
 def organisations_for_editor(*, user):
-    """The active organisations whose editors' group the user belongs to."""
+    """The active organisations whose editors' group the user belongs to, each once.
+
+    A translation of an organisation page copies its editors_group link, so
+    the group matches the organisation in every language. One per
+    translation_key: the default locale's (onboarding gives the group its
+    rights there), else whichever translation exists.
+    """
     if not user.is_authenticated:
         return MemberOrganisationPage.objects.none()
-    return MemberOrganisationPage.objects.filter(
+    theirs = MemberOrganisationPage.objects.filter(
         editors_group__in=user.groups.all(), status=OrganisationStatus.ACTIVE
-    ).order_by("title")
+    )
+    default_first = Case(
+        When(locale_id=Locale.get_default().pk, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    one_each = theirs.order_by("translation_key", default_first, "path").distinct("translation_key").values("pk")
+    return MemberOrganisationPage.objects.filter(pk__in=one_each).order_by("title")
 
 
 def organisations_by_page(*, pages):

@@ -1,5 +1,7 @@
 """Dashboards, choosers and history: what each role sees in the admin."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import connection
@@ -12,6 +14,7 @@ import pytest
 
 from editorial.selectors import pages_awaiting_approval, section_overview
 from tests import factories
+from tests.network_content import publish_translation
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +83,19 @@ class EditorDashboardTests:
         assert "Tajny szkic" in section
         assert "Szkic B" not in html
         assert 'id="editorial-awaiting-approval' not in html
+
+    def test_an_organisation_in_three_languages_has_one_panel(self, world, client):
+        # A translation copies the page's editors_group link, so the English and
+        # German copies of organisation A used to add a panel each.
+        org_a = world.page("org_a")
+        for language_code in ("en", "de"):
+            publish_translation(org_a, language_code)
+        client.force_login(_user(world, "editor_a"))
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+        # Wagtail's panel wraps each one in <section id="{id}-section">.
+        assert re.findall(r'<section[^>]* id="editorial-section-(\d+)-section"', html) == [str(org_a.pk)]
+        # The one the editors have rights on: the Polish original's section.
+        assert "Tajny szkic" in html.split('id="editorial-section-', 1)[1]
 
 
 class ChooserTests:
