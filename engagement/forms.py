@@ -42,16 +42,20 @@ class SubscribeForm(HoneypotCheckMixin, forms.Form):
         initial=SubscriptionScope.NETWORK,
         widget=forms.RadioSelect,
     )
+    # Empty options that say what to choose: Django 6's default, "- Select an
+    # option -", has no Polish translation. The messages are clean()'s own.
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
         queryset=MemberOrganisationPage.objects.none(),
         required=False,
+        empty_label=_("Choose the organisation you want to hear about."),
         help_text=_("Only if you chose one member organisation."),
     )
     area = forms.ModelChoiceField(
         label=_("Area of cooperation"),
         queryset=CooperationArea.objects.none(),
         required=False,
+        empty_label=_("Choose the area of cooperation you want to hear about."),
         help_text=_("Only if you chose one area of cooperation."),
     )
     consent = forms.BooleanField(

@@ -34,6 +34,21 @@ class SignupPageTests:
         assert "Consent text in de, second version." in response.content.decode()
         assert 'name="consent_version" value="2"' in response.content.decode()
 
+    def test_the_empty_choices_say_what_to_choose_in_the_page_language(self, client, tree, consent_texts):
+        # Django 6's default empty label, "- Select an option -", has no Polish translation.
+        polish = client.get("/pl/newsletter/").content.decode()
+        assert "Select an option" not in polish
+        assert (
+            '<option value="" selected>Wybierz organizację, o której chcesz otrzymywać informacje.</option>' in polish
+        )
+        assert (
+            '<option value="" selected>Wybierz obszar współpracy, o którym chcesz otrzymywać informacje.</option>'
+            in polish
+        )
+        english = client.get("/en/newsletter/").content.decode()
+        assert "Select an option" not in english
+        assert '<option value="" selected>Choose the organisation you want to hear about.</option>' in english
+
     def test_consent_is_required_and_the_error_names_the_field(self, client, tree, consent_texts):
         response = signup(client, consent=False)
         assert response.status_code == 200
