@@ -4,11 +4,14 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
+from wagtail.models import Page, PageLogEntry, TaskState, Workflow, WorkflowState
 
 import pytest
 
+from editorial.services import WORKFLOW_NAME, editorial_setup
 from initiatives.models import NewsPage
+from networks.services import network_add
+from tests.conftest import build_network_tree
 
 from .conftest import make_user, news_form_data
 
@@ -229,3 +232,21 @@ class LockingTests:
             Page.objects.get(pk=page.pk).get_latest_revision().content["title"] != "Nadpisane"
         )
         assert PageLogEntry.objects.filter(page=page, action="wagtail.lock", user=holder).exists()
+
+
+class WorkflowSetupTests:
+    def test_no_workflow_is_left_active_that_nothing_uses(self, admin_client):
+        # Wagtail's migration puts its own "Moderators approval" on the root page; ours replaces it there.
+        assert Workflow.objects.get(name="Moderators approval").active
+        build_network_tree()
+        network_add(name="Siec A", kind="municipality", host="a.localhost", language_codes=("en", "de"))
+
+        editorial_setup()
+
+        unused = Workflow.objects.filter(active=True, workflow_pages__isnull=True, workflow_content_types__isnull=True)
+        assert list(unused.values_list("name", flat=True)) == []
+        assert not Workflow.objects.get(name="Moderators approval").active
+        # What a moderator choosing a workflow sees: the list of active ones.
+        listing = admin_client.get(reverse("wagtailadmin_workflows:index")).content.decode()
+        assert "Moderators approval" not in listing
+        assert WORKFLOW_NAME in listing and "Siec A: content approval" in listing
