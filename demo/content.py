@@ -6,9 +6,11 @@ German and are translated through wagtail-localize; plain strings are
 Polish only. Dates of current initiatives are offsets in days from the day
 the demo is loaded, so the calendar always has past and upcoming events.
 
-Where the seeds give no signatory name (Izabelin's partners) the demo uses
-the office instead of a person, and the dates of those two agreements are
-illustrative (marked as such in docs/demo.md).
+Each partner town and organisation names its network (demo/sites.py); an
+initiative or a news item belongs to its organisation's network. The seeds
+give no date for Izabelin's agreements with Borken and Méru, so those pages
+have none. Initiatives and news are not in the seeds: the loader marks each
+as an example on the page.
 """
 
 import datetime
@@ -19,40 +21,6 @@ from .translation import T
 def p(*paragraphs):
     return "".join(f"<p>{text}</p>" for text in paragraphs)
 
-
-# The twinning portal (seed 004), a second network on its own host: its facts restated.
-PORTAL = {
-    "name": "Portal współpracy miast partnerskich",
-    "host": "portal.localhost:8000",
-    "hero_title": "Współpraca miast partnerskich w Europie",
-    "hero_text": (
-        "W Europie działa ponad 20 000 partnerstw samorządów; blisko 4 000 z nich współtworzą polskie miasta, "
-        "gminy, powiaty i województwa."
-    ),
-    "introduction": (
-        "<p>Portal zbiera w jednym miejscu informacje o partnerstwach polskich samorządów: listy partnerstw "
-        "gmin, powiatów i województw opracowane na podstawie ankiety z 2009 roku, mapę partnerstw "
-        "polsko-niemieckich (ponad 1 000 par, z datami, obszarami współpracy i cyklicznymi wydarzeniami) "
-        "oraz wiadomości o programach, które wspierają spotkania mieszkańców.</p>"
-    ),
-}
-
-NETWORK = {
-    # The footer texts (home.NetworkFooter) are translated; e-mail and phone are not.
-    "name": "PartnerHub Demo",
-    "email": "kontakt@partnerhub.example",
-    "phone": "+48 75 000 00 00",
-    "address": T(
-        "Bolesławiec, województwo dolnośląskie\nPolska",
-        "Bolesławiec, Lower Silesian Voivodeship\nPoland",
-        "Bolesławiec, Woiwodschaft Niederschlesien\nPolen",
-    ),
-    "contact_text": T(
-        "Biuro partnerstwa jest czynne od poniedziałku do piątku w godz. 8–16.",
-        "The partnership office is open Monday to Friday, 8 am to 4 pm.",
-        "Das Partnerschaftsbüro ist montags bis freitags von 8 bis 16 Uhr geöffnet.",
-    ),
-}
 
 # --- Areas of cooperation (a translatable snippet) ---------------------------
 AREAS = [
@@ -184,269 +152,9 @@ AREAS = [
     ),
 ]
 
-# --- Home and the site's own pages ---------------------------------------------
-HOME = {
-    "title": T("Sieć partnerska", "Partnership network", "Partnerschaftsnetz"),
-    "slug": T("strona-glowna", "home", "startseite"),
-    "hero_title": T(
-        "Aktywni razem — lokalnie i w Europie",
-        "Active together — locally and across Europe",
-        "Gemeinsam aktiv — vor Ort und in Europa",
-    ),
-    "hero_text": T(
-        "Instytucje, stowarzyszenia, parafie i przedsiębiorcy działają wspólnie, a gminy utrzymują przyjaźnie z miastami w całej Europie.",
-        "Institutions, associations, parishes and entrepreneurs work together, while our municipalities keep friendships with towns all over Europe.",
-        "Einrichtungen, Vereine, Pfarreien und Unternehmen arbeiten zusammen, und unsere Gemeinden pflegen Freundschaften mit Städten in ganz Europa.",
-    ),
-    "introduction": T(
-        p(
-            "To demonstracyjna sieć PartnerHub. Łączy lokalne partnerstwo z Bolesławca z partnerstwami miast Konstancina-Jeziorny i Izabelina.",
-            "Znajdziesz tu członków partnerstwa, miasta partnerskie, wspólne inicjatywy i kalendarz wydarzeń.",
-        ),
-        p(
-            "This is the PartnerHub demonstration network. It brings together a local partnership from Bolesławiec and the twin-town partnerships of Konstancin-Jeziorna and Izabelin.",
-            "Here you will find the partnership's members, the partner towns, joint initiatives and a calendar of events.",
-        ),
-        p(
-            "Dies ist das Demonstrationsnetz von PartnerHub. Es verbindet eine lokale Partnerschaft aus Bolesławiec mit den Städtepartnerschaften von Konstancin-Jeziorna und Izabelin.",
-            "Hier finden Sie die Mitglieder der Partnerschaft, die Partnerstädte, gemeinsame Initiativen und einen Veranstaltungskalender.",
-        ),
-    ),
-}
-
-STANDARD_PAGES = [
-    {
-        "key": "about",
-        "title": T("O partnerstwie", "About the partnership", "Über die Partnerschaft"),
-        "slug": T("o-partnerstwie", "about", "ueber-uns"),
-        "introduction": T(
-            "Partnerstwo zrzesza ludzi i instytucje, które chcą razem działać na rzecz swojej miejscowości.",
-            "The partnership brings together people and institutions who want to work together for their town.",
-            "Die Partnerschaft vereint Menschen und Einrichtungen, die gemeinsam für ihren Ort wirken wollen.",
-        ),
-        "body": [
-            ("heading", T("Jak powstało partnerstwo", "How the partnership began", "Wie die Partnerschaft entstand")),
-            (
-                "paragraph",
-                T(
-                    p(
-                        "Porozumienie o współpracy partnerstwa „Aktywni z pasją” podpisano uroczyście 10 grudnia 2013 roku w Pałacu Ślubów w Bolesławcu. Honorowy patronat objął prezydent miasta, a rolę lidera pełni Miejski Ośrodek Pomocy Społecznej."
-                    ),
-                    p(
-                        "The cooperation agreement of the “Active with passion” partnership was signed at a ceremony on 10 December 2013 in the Bolesławiec wedding palace. The town's mayor became its honorary patron and the municipal social welfare centre leads it."
-                    ),
-                    p(
-                        "Die Kooperationsvereinbarung der Partnerschaft „Aktiv mit Leidenschaft“ wurde am 10. Dezember 2013 feierlich im Hochzeitspalast von Bolesławiec unterzeichnet. Der Oberbürgermeister übernahm die Schirmherrschaft, das städtische Sozialhilfezentrum leitet sie."
-                    ),
-                ),
-            ),
-            (
-                "image",
-                "about",
-                T(
-                    "Członkowie partnerstwa podczas spotkania",
-                    "Members of the partnership at a meeting",
-                    "Mitglieder der Partnerschaft bei einem Treffen",
-                ),
-                T(
-                    "Spotkanie członków partnerstwa",
-                    "A meeting of the partnership's members",
-                    "Ein Treffen der Mitglieder",
-                ),
-            ),
-            (
-                "paragraph",
-                T(
-                    p(
-                        "Do partnerstwa należą instytucje miejskie, stowarzyszenia, parafie, Polski Czerwony Krzyż, przedsiębiorca i kombatanci. Każdy wnosi to, co ma: wiedzę, salę, sprzęt albo czas wolontariuszy."
-                    ),
-                    p(
-                        "Its members include municipal institutions, associations, parishes, the Polish Red Cross, an entrepreneur and veterans. Each contributes what it has: knowledge, a room, equipment or volunteers' time."
-                    ),
-                    p(
-                        "Zu den Mitgliedern gehören städtische Einrichtungen, Vereine, Pfarreien, das Polnische Rote Kreuz, ein Unternehmer und Veteranen. Jeder bringt ein, was er hat: Wissen, einen Raum, Ausrüstung oder die Zeit von Ehrenamtlichen."
-                    ),
-                ),
-            ),
-            (
-                "quote",
-                T(
-                    "Razem możemy więcej niż każdy z osobna.",
-                    "Together we can do more than any of us alone.",
-                    "Gemeinsam schaffen wir mehr als jeder für sich.",
-                ),
-                T("Motto partnerstwa", "The partnership's motto", "Motto der Partnerschaft"),
-            ),
-            (
-                "paragraph",
-                T(
-                    p(
-                        "Partnerstwo jest ciałem społecznym opartym na dobrowolnej pracy. Może do niego dołączyć każdy, kto chce działać zgodnie z jego celami."
-                    ),
-                    p(
-                        "The partnership is a civic body based on voluntary work. Anyone willing to act in line with its goals may join."
-                    ),
-                    p(
-                        "Die Partnerschaft ist ein zivilgesellschaftliches Gremium, das auf freiwilliger Arbeit beruht. Wer im Sinne ihrer Ziele handeln möchte, kann beitreten."
-                    ),
-                ),
-            ),
-            (
-                "documents",
-                T("Dokumenty partnerstwa", "Partnership documents", "Dokumente der Partnerschaft"),
-                ["agreement-2013"],
-            ),
-        ],
-    },
-    {
-        "key": "goals",
-        "title": T("Cele statutowe", "Statutory goals", "Satzungsziele"),
-        "slug": T("cele-statutowe", "statutory-goals", "satzungsziele"),
-        "introduction": T(
-            "Cele, które członkowie przyjęli, podpisując porozumienie.",
-            "The goals the members adopted when they signed the agreement.",
-            "Die Ziele, die sich die Mitglieder mit der Unterzeichnung der Vereinbarung gesetzt haben.",
-        ),
-        "body": [
-            ("heading", T("Nasze cele", "Our goals", "Unsere Ziele")),
-            (
-                "paragraph",
-                T(
-                    "<ol><li>Pobudzać mieszkańców do działania, twórczo wykorzystując potencjał ludzi i zasobów.</li>"
-                    "<li>Wspierać lokalne inicjatywy społeczne i obywatelskie.</li>"
-                    "<li>Dzielić się wiedzą, lokalami i sprzętem członków.</li>"
-                    "<li>Wspólnie ubiegać się o krajowe i zagraniczne środki na projekty.</li>"
-                    "<li>Rozwijać przyjazne kontakty z miastami i gminami partnerskimi.</li>"
-                    "<li>Organizować wymiany mieszkańców, grup młodzieży i klubów sportowych, wspólne wystawy i sympozja.</li>"
-                    "<li>Krzewić tolerancję i wzajemne zrozumienie, z poszanowaniem różnych poglądów i wyznań.</li>"
-                    "<li>Wspierać osoby z niepełnosprawnościami, seniorów i rodziny.</li>"
-                    "<li>Promować historię miasta i regionu.</li></ol>",
-                    "<ol><li>Encourage residents to take action, making creative use of people's potential and resources.</li>"
-                    "<li>Support local social and civic initiatives.</li>"
-                    "<li>Share the members' knowledge, premises and equipment.</li>"
-                    "<li>Apply jointly for national and foreign project funding.</li>"
-                    "<li>Develop friendly contacts with partner towns and municipalities.</li>"
-                    "<li>Organise exchanges of residents, youth groups and sports clubs, joint exhibitions and symposia.</li>"
-                    "<li>Promote tolerance and mutual understanding, respecting different views and faiths.</li>"
-                    "<li>Support people with disabilities, seniors and families.</li>"
-                    "<li>Promote the history of the town and the region.</li></ol>",
-                    "<ol><li>Die Bürgerinnen und Bürger zum Handeln ermutigen und das Potenzial von Menschen und Ressourcen kreativ nutzen.</li>"
-                    "<li>Lokale soziale und bürgerschaftliche Initiativen unterstützen.</li>"
-                    "<li>Wissen, Räume und Ausrüstung der Mitglieder teilen.</li>"
-                    "<li>Gemeinsam nationale und ausländische Fördermittel beantragen.</li>"
-                    "<li>Freundschaftliche Kontakte mit Partnerstädten und -gemeinden pflegen.</li>"
-                    "<li>Austausche von Einwohnern, Jugendgruppen und Sportvereinen, gemeinsame Ausstellungen und Symposien organisieren.</li>"
-                    "<li>Toleranz und gegenseitiges Verständnis fördern und unterschiedliche Ansichten und Glaubensrichtungen achten.</li>"
-                    "<li>Menschen mit Behinderungen, Senioren und Familien unterstützen.</li>"
-                    "<li>Die Geschichte der Stadt und der Region bekannt machen.</li></ol>",
-                ),
-            ),
-        ],
-    },
-    {
-        "key": "contact",
-        "title": T("Kontakt", "Contact", "Kontakt"),
-        "slug": T("kontakt", "contact", "kontakt"),
-        "introduction": T(
-            "Chcesz dołączyć do partnerstwa albo zaprosić nas do współpracy? Napisz lub zadzwoń.",
-            "Would you like to join the partnership or invite us to work with you? Write or call.",
-            "Sie möchten der Partnerschaft beitreten oder mit uns zusammenarbeiten? Schreiben Sie uns oder rufen Sie an.",
-        ),
-        "body": [
-            (
-                "paragraph",
-                T(
-                    p(
-                        "Sekretariat partnerstwa prowadzi lider, Miejski Ośrodek Pomocy Społecznej w Bolesławcu.",
-                        "E-mail: kontakt@partnerhub.example, telefon: +48 75 000 00 00.",
-                    ),
-                    p(
-                        "The partnership's secretariat is run by its leader, the municipal social welfare centre in Bolesławiec.",
-                        "E-mail: kontakt@partnerhub.example, phone: +48 75 000 00 00.",
-                    ),
-                    p(
-                        "Das Sekretariat der Partnerschaft führt ihr Leiter, das städtische Sozialhilfezentrum in Bolesławiec.",
-                        "E-Mail: kontakt@partnerhub.example, Telefon: +48 75 000 00 00.",
-                    ),
-                ),
-            ),
-            (
-                "call_to_action",
-                T(
-                    "Poznaj organizacje, które już działają w partnerstwie.",
-                    "Meet the organisations already active in the partnership.",
-                    "Lernen Sie die Organisationen kennen, die bereits mitwirken.",
-                ),
-                T("Członkowie partnerstwa", "Our members", "Unsere Mitglieder"),
-                "organisations",
-            ),
-        ],
-    },
-]
-
-INDEXES = {
-    "directory": {
-        "title": T("Baza partnerstw", "Partnership directory", "Partnerschaftsverzeichnis"),
-        "slug": T("baza-partnerstw", "partnership-directory", "partnerschaftsverzeichnis"),
-        "introduction": T(
-            p(
-                "Partnerstwa polskich gmin, powiatów i województw z miastami w Europie: wyszukiwarka, statystyki, rocznice i dane do pobrania."
-            ),
-            p(
-                "Partnerships of Polish municipalities, counties and regions with towns across Europe: search, statistics, anniversaries and open data."
-            ),
-            p(
-                "Partnerschaften polnischer Gemeinden, Kreise und Woiwodschaften mit Städten in Europa: Suche, Statistik, Jubiläen und offene Daten."
-            ),
-        ),
-    },
-    "partners": {
-        "title": T("Miasta partnerskie", "Partner towns", "Partnerstädte"),
-        "slug": T("miasta-partnerskie", "partner-towns", "partnerstaedte"),
-        "introduction": T(
-            p(
-                "Miasta z całej Europy, z którymi współpracują Konstancin-Jeziorna i Izabelin: umowy, daty i obszary współpracy."
-            ),
-            p(
-                "Towns across Europe that Konstancin-Jeziorna and Izabelin work with: agreements, dates and areas of cooperation."
-            ),
-            p(
-                "Städte in ganz Europa, mit denen Konstancin-Jeziorna und Izabelin zusammenarbeiten: Vereinbarungen, Daten und Bereiche der Zusammenarbeit."
-            ),
-        ),
-    },
-    "organisations": {
-        "title": T("Członkowie partnerstwa", "Members", "Mitglieder"),
-        "slug": T("czlonkowie", "members", "mitglieder"),
-        "introduction": T(
-            p("Instytucje, stowarzyszenia, parafie i przedsiębiorcy, którzy tworzą partnerstwo."),
-            p("The institutions, associations, parishes and entrepreneurs who make up the partnership."),
-            p("Die Einrichtungen, Vereine, Pfarreien und Unternehmen, die die Partnerschaft bilden."),
-        ),
-    },
-    "initiatives": {
-        "title": T("Inicjatywy", "Initiatives", "Initiativen"),
-        "slug": T("inicjatywy", "initiatives", "initiativen"),
-        "introduction": T(
-            p("Projekty, wymiany i wydarzenia członków partnerstwa — zakończone, trwające i planowane."),
-            p("Projects, exchanges and events of the partnership's members — completed, ongoing and planned."),
-            p("Projekte, Austausche und Veranstaltungen der Mitglieder — abgeschlossen, laufend und geplant."),
-        ),
-    },
-    "news": {
-        "title": T("Aktualności", "News", "Aktuelles"),
-        "slug": T("aktualnosci", "news", "aktuelles"),
-        "introduction": T(
-            p("Co słychać u członków partnerstwa i w miastach partnerskich."),
-            p("What is happening among the partnership's members and in the partner towns."),
-            p("Neuigkeiten von den Mitgliedern der Partnerschaft und aus den Partnerstädten."),
-        ),
-    },
-}
-
 # --- Partner towns ---------------------------------------------------------------
 KJ = "Gmina Konstancin-Jeziorna"
-MAYOR_KJ = "Burmistrz Konstancina-Jeziorny"
+MAYOR_KJ = T("Burmistrz Konstancina-Jeziorny", "Mayor of Konstancin-Jeziorna", "Bürgermeister von Konstancin-Jeziorna")
 
 
 def signatory(name, function):
@@ -456,6 +164,8 @@ def signatory(name, function):
 PARTNERS = [
     {
         "slug": "leidschendam",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
         "title": T("Leidschendam", "Leidschendam", "Leidschendam"),
         "translate": True,
         "official_name": "Leidschendam-Voorburg",
@@ -485,13 +195,21 @@ PARTNERS = [
                 datetime.date(1991, 5, 3),
                 "cooperation_agreement",
                 "Konstancin-Jeziorna",
-                [signatory("Will de Wreeze", "Burmistrz Leidschendam"), signatory("Józef Hlebowicz", MAYOR_KJ)],
+                [
+                    signatory(
+                        "Will de Wreeze",
+                        T("Burmistrz Leidschendam", "Mayor of Leidschendam", "Bürgermeister von Leidschendam"),
+                    ),
+                    signatory("Józef Hlebowicz", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "saint-germain-en-laye",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
         "title": T("Saint-Germain-en-Laye", "Saint-Germain-en-Laye", "Saint-Germain-en-Laye"),
         "translate": True,
         "official_name": "Ville de Saint-Germain-en-Laye",
@@ -516,119 +234,190 @@ PARTNERS = [
                 datetime.date(1992, 4, 5),
                 "partnership_agreement",
                 "",
-                [signatory("Michel Péricard", "Mer Saint-Germain-en-Laye"), signatory("Józef Hlebowicz", MAYOR_KJ)],
+                [
+                    signatory(
+                        "Michel Péricard",
+                        T(
+                            "Mer Saint-Germain-en-Laye",
+                            "Mayor of Saint-Germain-en-Laye",
+                            "Bürgermeister von Saint-Germain-en-Laye",
+                        ),
+                    ),
+                    signatory("Józef Hlebowicz", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "hranice",
-        "title": "Hranice",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
+        "title": T("Hranice", "Hranice", "Hranice"),
+        "translate": True,
         "official_name": "Město Hranice",
         "country": "CZ",
-        "region": "Kraj ołomuniecki",
+        "region": T("Kraj ołomuniecki", "Olomouc Region", "Olmützer Region"),
         "lat": "49.548000",
         "lng": "17.734700",
         "status": "official_agreement",
         "since_year": 2005,
         "areas": ["sport", "seniors", "education", "culture"],
-        "summary": "Kontakty od 2005 roku, umowa od 2006. Wspólne projekty sportowe, spotkania klubów seniora, wymiany szkół i występy artystów.",
+        "summary": T(
+            "Kontakty od 2005 roku, umowa od 2006. Wspólne projekty sportowe, spotkania klubów seniora, wymiany szkół i występy artystów.",
+            "Contacts since 2005, an agreement since 2006. Joint sports projects, meetings of seniors' clubs, school exchanges and artists' performances.",
+            "Kontakte seit 2005, ein Vertrag seit 2006. Gemeinsame Sportprojekte, Treffen der Seniorenklubs, Schüleraustausch und Auftritte von Künstlern.",
+        ),
         "agreements": [
             (
                 datetime.date(2006, 4, 7),
                 "cooperation_agreement",
                 "",
-                [signatory("Vladimír Juračka", "Starosta miasta Hranice"), signatory("Marek Skowroński", MAYOR_KJ)],
+                [
+                    signatory(
+                        "Vladimír Juračka",
+                        T("Starosta miasta Hranice", "Mayor of Hranice", "Bürgermeister von Hranice"),
+                    ),
+                    signatory("Marek Skowroński", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "krzemieniec",
-        "title": "Krzemieniec",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
+        "title": T("Krzemieniec", "Kremenets", "Kremenez"),
+        "translate": True,
         "official_name": "Кременець (Kremenets)",
         "country": "UA",
-        "region": "Obwód tarnopolski",
+        "region": T("Obwód tarnopolski", "Ternopil Oblast", "Oblast Ternopil"),
         "lat": "50.103600",
         "lng": "25.725300",
         "status": "official_agreement",
         "since": datetime.date(2007, 4, 27),
         "areas": ["youth-exchange", "education", "local-government"],
-        "summary": "Regularne wizyty uczniów i nauczycieli, m.in. z Liceum Krzemienieckiego, oficjalne wizyty władz i wymiana doświadczeń w administracji publicznej.",
+        "summary": T(
+            "Regularne wizyty uczniów i nauczycieli, m.in. z Liceum Krzemienieckiego, oficjalne wizyty władz i wymiana doświadczeń w administracji publicznej.",
+            "Regular visits of pupils and teachers, among them from the Kremenets Lyceum, official visits of the authorities and exchange of experience in public administration.",
+            "Regelmäßige Besuche von Schülern und Lehrern, unter anderem des Lyzeums von Kremenez, offizielle Besuche der Verwaltungen und Erfahrungsaustausch in der öffentlichen Verwaltung.",
+        ),
         "agreements": [
             (
                 datetime.date(2007, 4, 27),
                 "cooperation_agreement",
                 "",
-                [signatory("Leonid Kiczaty", "Burmistrz Krzemieńca"), signatory("Marek Skowroński", MAYOR_KJ)],
+                [
+                    signatory(
+                        "Leonid Kiczaty", T("Burmistrz Krzemieńca", "Mayor of Kremenets", "Bürgermeister von Kremenez")
+                    ),
+                    signatory("Marek Skowroński", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "pisogne",
-        "title": "Pisogne",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
+        "title": T("Pisogne", "Pisogne", "Pisogne"),
+        "translate": True,
         "official_name": "Comune di Pisogne",
         "country": "IT",
-        "region": "Lombardia, prowincja Brescia",
+        "region": T("Lombardia, prowincja Brescia", "Lombardy, province of Brescia", "Lombardei, Provinz Brescia"),
         "lat": "45.807500",
         "lng": "10.108900",
         "status": "official_agreement",
         "since": datetime.date(2008, 6, 6),
         "areas": ["education", "culture", "youth-exchange"],
-        "summary": "Nauczyciele z obu miast współpracowali już pod koniec lat 90.; po dekadzie wspólnych projektów podpisano umowę partnerską. Wizyty młodzieży, projekty edukacyjne i kulturalne.",
+        "summary": T(
+            "Nauczyciele z obu miast współpracowali już pod koniec lat 90.; po dekadzie wspólnych projektów podpisano umowę partnerską. Wizyty młodzieży, projekty edukacyjne i kulturalne.",
+            "Teachers from both towns already worked together in the late 1990s; after a decade of joint projects a partnership agreement was signed. Youth visits, educational and cultural projects.",
+            "Lehrer beider Städte arbeiteten schon Ende der 1990er-Jahre zusammen; nach einem Jahrzehnt gemeinsamer Projekte wurde ein Partnerschaftsvertrag unterzeichnet. Jugendbesuche, Bildungs- und Kulturprojekte.",
+        ),
         "agreements": [
             (
                 datetime.date(2008, 6, 6),
                 "partnership_agreement",
                 "",
-                [signatory("Oscar Panigada", "Burmistrz Pisogne"), signatory("Marek Skowroński", MAYOR_KJ)],
+                [
+                    signatory(
+                        "Oscar Panigada", T("Burmistrz Pisogne", "Mayor of Pisogne", "Bürgermeister von Pisogne")
+                    ),
+                    signatory("Marek Skowroński", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "cesis",
-        "title": "Cēsis",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
+        "title": T("Cēsis", "Cēsis", "Cēsis"),
+        "translate": True,
         "official_name": "Cēsis",
         "country": "LV",
-        "region": "Vidzeme",
+        "region": T("Vidzeme", "Vidzeme", "Livland (Vidzeme)"),
         "lat": "57.311900",
         "lng": "25.270600",
         "status": "cooperation_agreement",
         "since": datetime.date(2009, 1, 27),
         "areas": ["culture"],
-        "summary": "Współpraca oparta na protokole z 2009 roku: występy lokalnych zespołów i wystawy twórców z obu miast.",
+        "summary": T(
+            "Współpraca oparta na protokole z 2009 roku: występy lokalnych zespołów i wystawy twórców z obu miast.",
+            "Cooperation based on a 2009 protocol: performances by local ensembles and exhibitions of artists from both towns.",
+            "Zusammenarbeit auf Grundlage eines Protokolls von 2009: Auftritte örtlicher Ensembles und Ausstellungen von Künstlern beider Städte.",
+        ),
         "agreements": [
             (
                 datetime.date(2009, 1, 27),
                 "cooperation_protocol",
                 "",
-                [signatory("Gints Šķenders", "Burmistrz Cēsis"), signatory("Marek Skowroński", MAYOR_KJ)],
+                [
+                    signatory("Gints Šķenders", T("Burmistrz Cēsis", "Mayor of Cēsis", "Bürgermeister von Cēsis")),
+                    signatory("Marek Skowroński", MAYOR_KJ),
+                ],
                 None,
             )
         ],
     },
     {
         "slug": "nowa-wilejka",
-        "title": "Nowa Wilejka",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
+        "title": T("Nowa Wilejka", "Naujoji Vilnia", "Naujoji Vilnia"),
+        "translate": True,
         "official_name": "Naujoji Vilnia",
         "kind": "county",
         "country": "LT",
-        "region": "Wilno (dzielnica miasta)",
+        "region": T("Wilno (dzielnica miasta)", "Vilnius (a district of the city)", "Vilnius (Stadtteil)"),
         "lat": "54.693900",
         "lng": "25.417200",
         "status": "official_agreement",
         "since_year": 1994,
         "areas": ["culture", "volunteering", "charity"],
-        "summary": "Kontakty od 1994 roku, gdy wymieniły się dziecięce zespoły pieśni i tańca. Dziś grupy artystyczne, promocja wolontariatu i akcje charytatywne.",
+        "summary": T(
+            "Kontakty od 1994 roku, gdy wymieniły się dziecięce zespoły pieśni i tańca. Dziś grupy artystyczne, promocja wolontariatu i akcje charytatywne.",
+            "Contacts since 1994, when children's song and dance ensembles visited each other. Today: artistic groups, promoting volunteering and charity campaigns.",
+            "Kontakte seit 1994, als sich Kinder-Gesangs- und Tanzensembles besuchten. Heute: Künstlergruppen, Förderung des Ehrenamts und Wohltätigkeitsaktionen.",
+        ),
         "agreements": [
             (
                 datetime.date(2009, 3, 20),
                 "partnership_agreement",
-                "Wilno",
+                T("Wilno", "Vilnius", "Vilnius"),
                 [
-                    signatory("Jurijus Gridiuško", "Starosta dzielnicy Naujoji Vilnia"),
+                    signatory(
+                        "Jurijus Gridiuško",
+                        T(
+                            "Starosta dzielnicy Naujoji Vilnia",
+                            "Head of the Naujoji Vilnia district",
+                            "Vorsteher des Stadtteils Naujoji Vilnia",
+                        ),
+                    ),
                     signatory("Marek Skowroński", MAYOR_KJ),
                 ],
                 None,
@@ -637,6 +426,8 @@ PARTNERS = [
     },
     {
         "slug": "denzlingen",
+        "network": "konstancin",
+        "local_unit": "Konstancin-Jeziorna",
         "title": T("Denzlingen", "Denzlingen", "Denzlingen"),
         "translate": True,
         "official_name": "Gemeinde Denzlingen",
@@ -658,7 +449,10 @@ PARTNERS = [
                 "partnership_agreement",
                 "",
                 [
-                    signatory("Markus Hollemann", "Bürgermeister von Denzlingen"),
+                    signatory(
+                        "Markus Hollemann",
+                        T("Burmistrz Denzlingen", "Mayor of Denzlingen", "Bürgermeister von Denzlingen"),
+                    ),
                     signatory("Kazimierz Jańczuk", MAYOR_KJ),
                 ],
                 "agreement-denzlingen",
@@ -667,6 +461,8 @@ PARTNERS = [
     },
     {
         "slug": "borken",
+        "network": "izabelin",
+        "local_unit": "Izabelin",
         "title": T("Borken", "Borken", "Borken"),
         "translate": True,
         "official_name": "Stadt Borken",
@@ -675,74 +471,69 @@ PARTNERS = [
         "lat": "51.843900",
         "lng": "6.858100",
         "status": "official_agreement",
-        "since_year": 2000,
         "areas": ["youth-exchange", "sport", "culture"],
         "summary": T(
             "Niemiecki partner gminy Izabelin, związany z nią oficjalną umową. Wizyty mieszkańców, spotkania młodzieży i klubów sportowych.",
             "Izabelin's German partner, linked by an official agreement. Residents' visits and meetings of young people and sports clubs.",
             "Deutscher Partner der Gemeinde Izabelin, verbunden durch einen offiziellen Vertrag. Bürgerbesuche, Jugend- und Sportvereinstreffen.",
         ),
-        "agreements": [
-            (
-                datetime.date(2000, 6, 10),
-                "partnership_agreement",
-                "Izabelin",
-                [
-                    signatory("Wójt Gminy Izabelin", "w imieniu Gminy Izabelin"),
-                    signatory("Bürgermeister der Stadt Borken", "im Namen der Stadt Borken"),
-                ],
-                None,
-            )
-        ],
+        "agreements": [],
     },
     {
         "slug": "meru",
-        "title": "Méru",
+        "network": "izabelin",
+        "local_unit": "Izabelin",
+        "title": T("Méru", "Méru", "Méru"),
+        "translate": True,
         "official_name": "Ville de Méru",
         "country": "FR",
-        "region": "Hauts-de-France, Oise",
+        "region": T(
+            "Hauts-de-France, departament Oise", "Hauts-de-France, Oise department", "Hauts-de-France, Département Oise"
+        ),
         "lat": "49.236400",
         "lng": "2.133900",
         "status": "official_agreement",
-        "since_year": 2002,
         "areas": ["culture", "youth-exchange"],
-        "summary": "Francuski partner gminy Izabelin, związany z nią oficjalną umową. Wspólne wystawy i spotkania mieszkańców.",
-        "agreements": [
-            (
-                datetime.date(2002, 9, 14),
-                "partnership_agreement",
-                "Méru",
-                [
-                    signatory("Wójt Gminy Izabelin", "w imieniu Gminy Izabelin"),
-                    signatory("Maire de Méru", "au nom de la Ville de Méru"),
-                ],
-                None,
-            )
-        ],
+        "summary": T(
+            "Francuski partner gminy Izabelin, związany z nią oficjalną umową. Wspólne wystawy i spotkania mieszkańców.",
+            "Izabelin's French partner, linked by an official agreement. Joint exhibitions and meetings of residents.",
+            "Französischer Partner der Gemeinde Izabelin, verbunden durch einen offiziellen Vertrag. Gemeinsame Ausstellungen und Bürgertreffen.",
+        ),
+        "agreements": [],
     },
     {
         "slug": "mickuny",
-        "title": "Mickuny",
+        "network": "izabelin",
+        "local_unit": "Izabelin",
+        "title": T("Mickuny", "Mickūnai", "Mickūnai"),
+        "translate": True,
         "official_name": "Mickūnai",
         "kind": "county",
         "country": "LT",
-        "region": "Rejon wileński",
+        "region": T("Rejon wileński", "Vilnius District Municipality", "Rajongemeinde Vilnius"),
         "lat": "54.703900",
         "lng": "25.509700",
         "status": "informal_contacts",
         "areas": ["culture", "education"],
-        "summary": "Miejscowość w rejonie wileńskim, z którą Izabelin utrzymuje nieformalne kontakty, bez podpisanej umowy.",
+        "summary": T(
+            "Miejscowość w rejonie wileńskim, z którą Izabelin utrzymuje nieformalne kontakty, bez podpisanej umowy.",
+            "A place in the Vilnius district with which Izabelin keeps informal contacts, without a signed agreement.",
+            "Ein Ort im Bezirk Vilnius, mit dem Izabelin informelle Kontakte pflegt, ohne unterzeichneten Vertrag.",
+        ),
         "agreements": [],
     },
 ]
 
-# --- Member organisations (the Bolesławiec local partnership, plus two members ---
-# --- that run the twin-town exchanges of Konstancin-Jeziorna and Izabelin) -------
+# --- Member organisations, each in its network: Bolesławiec's leader, patron and ---
+# --- signatories; the offices that publish for Konstancin-Jeziorna and Izabelin; ---
+# --- the association of municipalities' members (the seed names none: examples) ---
 JOINED = datetime.date(2013, 12, 10)
 
 ORGANISATIONS = [
     {
         "slug": "urzad-miasta-boleslawiec",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Urząd Miasta Bolesławiec",
         "kind": "local_government",
         "role": "honorary_patron",
@@ -755,6 +546,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "mops-boleslawiec",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Miejski Ośrodek Pomocy Społecznej w Bolesławcu",
         "kind": "public_institution",
         "role": "leader",
@@ -767,6 +560,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "stowarzyszenie-razem",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Stowarzyszenie Przeciw Przemocy „Razem”",
         "kind": "ngo",
         "role": "signatory",
@@ -774,6 +569,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "skf-top",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Stowarzyszenie Kultury Fizycznej TOP",
         "kind": "ngo",
         "role": "signatory",
@@ -781,6 +578,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "mosir-boleslawiec",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Miejski Ośrodek Sportu i Rekreacji",
         "kind": "public_institution",
         "role": "signatory",
@@ -788,6 +587,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "parafia-mbnp",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Parafia Matki Bożej Nieustającej Pomocy",
         "kind": "parish",
         "role": "signatory",
@@ -795,6 +596,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "pck-boleslawiec",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Polski Czerwony Krzyż",
         "kind": "ngo",
         "role": "signatory",
@@ -802,6 +605,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "lokalny-przedsiebiorca",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Lokalny przedsiębiorca",
         "kind": "business",
         "role": "signatory",
@@ -809,6 +614,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "commando-62",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Stowarzyszenie Byłych Żołnierzy 62 KS „Commando”",
         "kind": "ngo",
         "role": "signatory",
@@ -816,6 +623,8 @@ ORGANISATIONS = [
     },
     {
         "slug": "caritas-boleslawiec",
+        "network": "boleslawiec",
+        "joined": JOINED,
         "title": "Caritas przy Parafii Wniebowzięcia NMP i św. Mikołaja",
         "kind": "parish",
         "role": "signatory",
@@ -823,10 +632,10 @@ ORGANISATIONS = [
     },
     {
         "slug": "gmina-konstancin-jeziorna",
+        "network": "konstancin",
         "title": KJ,
         "kind": "local_government",
-        "role": "member",
-        "joined": datetime.date(2015, 1, 1),
+        "role": "leader",
         "translate": True,
         "summary": T(
             "Gmina utrzymuje partnerstwa z ośmioma miastami w Europie i prowadzi wymiany z nimi.",
@@ -836,10 +645,10 @@ ORGANISATIONS = [
     },
     {
         "slug": "ispmig",
+        "network": "izabelin",
         "title": "Izabelińskie Stowarzyszenie Partnerstwa Miast i Gmin",
         "kind": "ngo",
-        "role": "member",
-        "joined": datetime.date(2015, 1, 1),
+        "role": "leader",
         "translate": True,
         "summary": T(
             "Stowarzyszenie działa od stycznia 2012 roku i rozwija kontakty mieszkańców Izabelina z Borken, Méru i Mickunami.",
@@ -847,6 +656,25 @@ ORGANISATIONS = [
             "Der Verein besteht seit Januar 2012 und pflegt die Kontakte der Einwohner Izabelins mit Borken, Méru und Mickūnai.",
         ),
     },
+    # The association of municipalities (seed 002) names no member: three examples, marked as such.
+    *(
+        {
+            "slug": f"gmina-przykladowa-{letter.lower()}",
+            "network": "gminy",
+            "title": T(
+                f"Gmina {letter} (przykład)", f"Municipality {letter} (example)", f"Gemeinde {letter} (Beispiel)"
+            ),
+            "kind": "local_government",
+            "role": "member",
+            "translate": True,
+            "summary": T(
+                "Przykładowa gmina członkowska: stowarzyszenie publikuje tu listę swoich członków.",
+                "An example member municipality: the association lists its members here.",
+                "Eine Beispiel-Mitgliedsgemeinde: Der Verein führt hier seine Mitglieder auf.",
+            ),
+        }
+        for letter in "ABC"
+    ),
 ]
 
 # --- Initiatives ------------------------------------------------------------------
@@ -1335,10 +1163,35 @@ INITIATIVES = [
         "partners": ["meru"],
         "occurrences": [(90, 3, "Dom kultury", "Wernisaż")],
     },
+    {
+        "org": "gmina-przykladowa-a",
+        "slug": "wspolny-szlak-rowerowy",
+        "translate": True,
+        "slugs": T("wspolny-szlak-rowerowy", "joint-cycle-route", "gemeinsamer-radweg"),
+        "title": T("Wspólny szlak rowerowy gmin", "A joint cycle route", "Ein gemeinsamer Radweg"),
+        "summary": T(
+            "Gminy członkowskie łączą swoje drogi rowerowe w jeden szlak: projekt ze strategii terytorialnej, w dziedzinie turystyki i rekreacji.",
+            "The member municipalities join up their cycle paths into one route: a project of the territorial strategy, in tourism and recreation.",
+            "Die Mitgliedsgemeinden verbinden ihre Radwege zu einer Route: ein Projekt der territorialen Strategie im Bereich Tourismus und Erholung.",
+        ),
+        "status": "planned",
+        "start": 60,
+        "end": 400,
+        "place": T("Gminy członkowskie", "The member municipalities", "Die Mitgliedsgemeinden"),
+        "areas": ["tourism", "environment"],
+        "tags": ["strategia", "turystyka"],
+        "partners": [],
+        "occurrences": [
+            (
+                60,
+                2,
+                T("Sala konferencyjna", "Conference room", "Konferenzsaal"),
+                T("Otwarcie konsultacji", "Consultations open", "Beginn der Konsultationen"),
+            )
+        ],
+    },
 ]
 
-FEATURED_INITIATIVES = ["wymiana-z-denzlingen", "akademia-aktywnego-mieszkanca", "gala-aktywnych-z-pasja"]
-PARTNER_HIGHLIGHTS = ["leidschendam", "saint-germain-en-laye", "denzlingen", "borken"]
 
 # --- News -------------------------------------------------------------------------
 NEWS = [
@@ -1501,9 +1354,14 @@ DOCUMENTS = {
 }
 
 # --- Accounts ---------------------------------------------------------------------
+# Role: a platform group, or ("network", key) for one network's moderators only.
 STAFF_ACCOUNTS = [
     ("admin", "Anna", "Administratorka", None),
     ("moderator", "Marek", "Moderator", "Moderators"),
     ("translator", "Tina", "Tłumaczka", "Translators"),
-    ("moderator-portal", "Paweł", "Portalowy", "Portal moderators"),
+    ("moderator-boleslawiec", "Beata", "Bolesławiecka", ("network", "boleslawiec")),
+    ("moderator-konstancin", "Konrad", "Konstanciński", ("network", "konstancin")),
+    ("moderator-izabelin", "Iza", "Izabelińska", ("network", "izabelin")),
+    ("moderator-gminy", "Grzegorz", "Gminny", ("network", "gminy")),
+    ("moderator-portal", "Paweł", "Portalowy", ("network", "portal")),
 ]

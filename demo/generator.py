@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 
+from directory.from_pages import partnership_from_partner_page
 from directory.importing import partnerships_import, read_rows
 from directory.models import Partnership, PartnershipDirectoryPage
 from home.models import HomePage
@@ -566,13 +567,27 @@ def network_generate(
 
 
 def directory_demo_load(*, generated=300, seed=1):
-    """The demo's directory: the seeds' partnerships (docs/sample_partnerships.csv)
-    plus ``generated`` invented ones. Idempotent: a second run changes nothing."""
+    """The demo's directory: the networks' partner towns, written from their pages
+    (directory/from_pages.py), plus ``generated`` invented rows, marked as generated.
+    Idempotent: a second run changes nothing.
+
+    The sample file's rows for a local unit that has partner pages give only
+    what a page does not hold (TERYT code, voivodeship): the page is the
+    source of everything else, so the two can never disagree.
+    """
     locale = Locale.get_default()
     _areas([locale, *Locale.objects.exclude(pk=locale.pk)])
     sample = Path(__file__).resolve().parent.parent / "docs" / "sample_partnerships.csv"
     with sample.open("rb") as file:
         rows, _warnings = read_rows(file=file, filename=sample.name)
+    pages = list(PartnerPage.objects.live().filter(locale=locale).exclude(local_unit=""))
+    units_with_pages = {page.local_unit for page in pages}
+    directory_only = {
+        row["local_unit_name"]: {"voivodeship": row["voivodeship"], "teryt": row["teryt"]}
+        for row in rows
+        if row["local_unit_name"] in units_with_pages
+    }
+    rows = [row for row in rows if row["local_unit_name"] not in units_with_pages]
     rows += partnership_rows(count=generated, seed=seed)
     keys = set()
     unique = []
@@ -584,4 +599,10 @@ def directory_demo_load(*, generated=300, seed=1):
     report = partnerships_import(rows=unique)
     if report.errors:
         raise ValueError(f"demo partnerships are invalid: {report.errors[:3]}")
+    for page in pages:
+        row = partnership_from_partner_page(page)
+        extra = directory_only.get(page.local_unit, {})
+        missing = {name: value for name, value in extra.items() if value and not getattr(row, name)}
+        if missing:
+            Partnership.objects.filter(pk=row.pk).update(**missing)
     return report

@@ -35,10 +35,11 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from modelsearch import index
 from modelsearch.signal_handlers import post_save_signal_handler
 
-from core.models import NetworkFooter, NetworkKind, NetworkSettings, SiteImage
+from core.models import NetworkFooter, NetworkSettings, SiteImage
 from demo.generator import directory_demo_load
 from directory.models import PartnershipDirectoryPage
 from editorial.services import MODERATORS, TRANSLATORS, editorial_setup, organisation_onboard
+from engagement.models import AccessionPage, ContactFormField, ContactFormPage
 from home.models import HomeFeaturedInitiative, HomePage, HomePartnerHighlight, StandardPage
 from initiatives.models import (
     InitiativeDocument,
@@ -59,7 +60,7 @@ from partners.models import (
     PartnerPage,
 )
 
-from . import content
+from . import content, sites
 from .media import document_upsert, image_upsert
 from .translation import TARGET_LANGUAGES, T, TranslationMemory, translation_progress, translation_save
 
@@ -113,6 +114,14 @@ def _fingerprint(page):
     return json.dumps(_without_ids(data), sort_keys=True, cls=DjangoJSONEncoder)
 
 
+def example(value):
+    """An invented text (no seed describes it), marked as an example where readers see it."""
+    mark = sites.EXAMPLE
+    if isinstance(value, T):
+        return T(*(f"{mark.get(language)}: {value.get(language)}" for language in ("pl", "en", "de")))
+    return f"{mark.pl}: {value}"
+
+
 @dataclass
 class DemoSummary:
     counts: dict = field(default_factory=dict)
@@ -154,7 +163,7 @@ class DemoLoader:
         self.documents = {}
         self.pages = {}
         self.to_translate = []  # Polish objects, parents before children
-        self.networks = []  # networks.services.NetworkResult of the networks besides the main one
+        self.sites = {}  # network key (demo/sites.py) → its wagtail Site
         self.admin = None
         self._password_hash = None
 
@@ -193,13 +202,18 @@ class DemoLoader:
         day = self.today + datetime.timedelta(days=value)
         return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
 
-    def upsert_page(self, *, parent, model, slug, fields, relations=None, m2m=None, tags=None):
+    def upsert_page(self, *, parent, model, slug, fields, relations=None, m2m=None, tags=None, single=False):
         """The page ``slug`` under ``parent``, created or updated, then published as a new revision.
 
         A page whose content did not change is left alone, so a second run
-        adds no revisions and takes a fraction of the time.
+        adds no revisions and takes a fraction of the time. ``single``: the
+        parent has one page of this type (a section ``add_network`` created,
+        under whatever slug), found and renamed rather than doubled.
         """
-        page = model.objects.child_of(parent).filter(slug=slug).first()
+        children = model.objects.child_of(parent)
+        page = children.filter(slug=slug).first() or (children.first() if single else None)
+        if page is not None and page.slug != slug:
+            fields = {**fields, "slug": slug}
         if page is None:
             page = model(slug=slug, owner=self.admin, **fields)
             self._assign(page, relations, m2m, tags)
@@ -281,40 +295,54 @@ class DemoLoader:
             return self._run()
 
     def _run(self):
-        self.log("Locales and site…")
+        self.log("Locales and accounts…")
         self.locales()
         self.staff_accounts()
-        home = self.home_and_site()
         self.log("Areas of cooperation…")
         self.cooperation_areas()
         self.log("Documents and images…")
         self.demo_documents()
-        self.log("Site pages…")
-        self.index_pages(home)
-        self.standard_pages(home)
-        self.log(f"Partner towns ({len(content.PARTNERS)})…")
-        self.partner_pages()
-        self.log(f"Member organisations ({len(content.ORGANISATIONS)}) and their editors…")
-        self.organisation_pages()
-        self.log(f"Initiatives ({len(content.INITIATIVES)})…")
-        self.initiative_pages()
-        self.log(f"News ({len(content.NEWS)})…")
-        self.news_pages()
-        home = self.home_highlights(home)
-        self.log("Partnership directory (the seeds' partnerships and 300 generated ones)…")
+        for spec in sites.NETWORKS:
+            self.log(f"Network “{spec['name']}” on {spec['host']}…")
+            self.network_build(spec)
+        self.merged_demo_retire()
+        self.log("Partnership directory (the networks' partner towns and 300 generated examples)…")
         directory_demo_load(generated=300)
         summary = DemoSummary()
         self.translate_all(summary)
-        self.log("The twinning portal, a second network…")
-        self.portal_network()
         self.log("Roles, moderation workflows and organisations' access…")
         self.editorial_roles()
         summary.accounts = self.account_list()
-        summary.networks = [(content.NETWORK["name"], "http://127.0.0.1:8000/")] + [
-            (result.site.site_name, result.url) for result in self.networks
-        ]
+        summary.networks = [(spec["name"], self.sites[spec["key"]].root_url + "/") for spec in sites.NETWORKS]
         summary.counts = demo_counts()
         return summary
+
+    def network_build(self, spec):
+        """One network: its site and home, sections, pages, partners, members, initiatives and news."""
+        key = spec["key"]
+        self.pages = {}  # this network's pages by key, for menus and call-to-action links
+        home = self.network_home(spec)
+        self.section_pages(home, spec)
+        if spec.get("accession"):
+            self.accession_page(home, spec["accession"])
+        if spec.get("contact_form"):
+            self.contact_form_page(home, spec["contact_form"])
+        self.standard_pages(home, spec)
+        self.menu_order(spec["menu"])
+        partners = [item for item in content.PARTNERS if item["network"] == key]
+        organisations = [item for item in content.ORGANISATIONS if item["network"] == key]
+        slugs = {item["slug"] for item in organisations}
+        initiatives = [item for item in content.INITIATIVES if item["org"] in slugs]
+        news = [item for item in content.NEWS if item["org"] in slugs]
+        self.log(
+            f"  {len(partners)} partner towns, {len(organisations)} organisations, "
+            f"{len(initiatives)} initiatives, {len(news)} news"
+        )
+        self.partner_pages(partners)
+        self.organisation_pages(organisations)
+        self.initiative_pages(initiatives)
+        self.news_pages(news)
+        self.home_highlights(home, spec)
 
     def locales(self):
         for code, _name in settings.LANGUAGES:
@@ -331,7 +359,7 @@ class DemoLoader:
                 self.admin = user
 
     def editorial_roles(self):
-        """The real permission model (editorial app): roles, workflow, each organisation's rights.
+        """The real permission model (editorial app): roles, workflows, each organisation's rights.
 
         Runs after the translations exist, because a translator's rights sit
         on their language's home page.
@@ -339,16 +367,17 @@ class DemoLoader:
         editorial_setup()
         User = get_user_model()
         for username, _first, _last, role in content.STAFF_ACCOUNTS:
+            user = User.objects.get(username=username)
             if role == "Moderators":
-                User.objects.get(username=username).groups.add(Group.objects.get(name=MODERATORS))
-            elif role == "Portal moderators":
-                portal = NetworkSettings.objects.get(site=self.networks[0].site)
-                User.objects.get(username=username).groups.add(portal.moderators)
+                user.groups.add(Group.objects.get(name=MODERATORS))
+            elif isinstance(role, tuple):
+                _kind, network_key = role
+                user.groups.add(NetworkSettings.objects.get(site=self.sites[network_key]).moderators)
             elif role == "Translators":
                 translator_groups = Group.objects.filter(
                     name__in=[TRANSLATORS.format(language=code) for code in TARGET_LANGUAGES]
                 )
-                User.objects.get(username=username).groups.add(*translator_groups)
+                user.groups.add(*translator_groups)
 
     def _user(self, username, *, first_name, last_name, email=None):
         User = get_user_model()
@@ -363,81 +392,201 @@ class DemoLoader:
         user.save()
         return user
 
-    def home_and_site(self):
+    # --- a network's frame ------------------------------------------------------------
+    def network_home(self, spec):
+        """The network's site and Polish home page, with its footer and contact details."""
+        if spec.get("default"):
+            home, site = self.default_home_and_site(spec)
+        else:
+            # Created the way an operator would (manage.py add_network); translations come later.
+            result = network_add(name=spec["name"], kind=spec["kind"], host=spec["host"])
+            home, site = result.home, result.site
+        home = self.home_content(home, spec)
+        network = NetworkSettings.objects.get(site=site)
+        footer = network.footer if network.footer_id else NetworkFooter(locale=self.locale)
+        footer.network_name = spec["name"]
+        self.memory.keep(spec["name"])
+        footer.address = self.pl(spec["address"])
+        footer.contact_text = self.pl(spec["contact_text"])
+        footer.full_clean()
+        footer.save()
+        network.footer = footer
+        network.kind = spec["kind"]
+        network.contact_email = spec["email"]
+        network.contact_phone = spec["phone"]
+        network.save()
+        if site.site_name != spec["name"]:
+            site.site_name = spec["name"]
+            site.save(update_fields=["site_name"])
+        self.to_translate.append(footer)
+        self.sites[spec["key"]] = site
+        self.pages["home"] = home
+        self.to_translate.append(home)
+        return home
+
+    def default_home_and_site(self, spec):
         """A HomePage as the default site's root, replacing Wagtail's "Welcome" page."""
         # Wagtail's migration creates the root; a flushed database (tests) lacks it.
         root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=self.locale))
-        # The main network is the default site's; other networks (the portal) have homes of their own.
-        default_site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         home = None
-        if default_site is not None and default_site.root_page.specific_class is HomePage:
-            home = default_site.root_page.specific
-        fields = {
-            "title": self.pl(content.HOME["title"]),
-            "hero_title": self.pl(content.HOME["hero_title"]),
-            "hero_text": self.pl(content.HOME["hero_text"]),
-            "introduction": self.pl(content.HOME["introduction"]),
-            "news_count": 3,
-            "events_count": 4,
-        }
-        slug = self.slug_of(content.HOME["slug"], "strona-glowna")
-        page_type = ContentType.objects.get_for_model(Page)
-        site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and site.root_page.specific_class is HomePage:
+            home = site.root_page.specific
         if home is None:
+            page_type = ContentType.objects.get_for_model(Page)
             # The Welcome page may hold the slug we want: free it first.
             if site is not None and site.root_page.content_type_id == page_type.pk:
                 site.root_page = root
                 site.save(update_fields=["root_page"])
             for page in Page.objects.filter(depth=2, content_type=page_type):
                 page.delete()
-            home = HomePage(slug=slug, locale=self.locale, owner=self.admin, **fields)
+            home = HomePage(
+                title=self.pl(spec["home"]["title"]),
+                hero_title=self.pl(spec["home"]["hero_title"]),
+                slug=self.slug_of(spec["home"]["slug"], "strona-glowna"),
+                locale=self.locale,
+                owner=self.admin,
+            )
             root.add_child(instance=home)
-        hero = image_upsert(title="Demo: hero", alt_text="Ilustracja: wzgórza i słońce nad miastem")
-        before = _fingerprint(home)
-        for name, value in fields.items():
-            setattr(home, name, value)
-        home.slug = slug
-        home.hero_image = hero
-        if _fingerprint(home) != before or home.has_unpublished_changes:
             home.save_revision(user=self.admin).publish(user=self.admin)
-        home = HomePage.objects.get(pk=home.pk)
-
         if site is None:
             site = Site(is_default_site=True)
         # The address `make demo` serves and prints: the sitemap's and feeds' absolute URLs name it too.
-        site.hostname, site.port, site.root_page, site.site_name = "127.0.0.1", 8000, home, content.NETWORK["name"]
+        hostname, _colon, port = spec["host"].partition(":")
+        site.hostname, site.port, site.root_page, site.site_name = hostname, int(port or 80), home, spec["name"]
         site.save()
         Site.objects.exclude(pk=site.pk).filter(root_page__depth__lt=2).delete()
-        network, _created = NetworkSettings.objects.get_or_create(site=site)
-        footer = network.footer if network.footer_id else NetworkFooter(locale=self.locale)
-        footer.network_name = self.pl(content.NETWORK["name"])
-        footer.address = self.pl(content.NETWORK["address"])
-        footer.contact_text = self.pl(content.NETWORK["contact_text"])
-        footer.full_clean()
-        footer.save()
-        network.footer = footer
-        # The demo's main network merges several seeds' bodies; it is run like a local partnership.
-        network.kind = NetworkKind.LOCAL_PARTNERSHIP
-        network.contact_email = content.NETWORK["email"]
-        network.contact_phone = content.NETWORK["phone"]
-        network.save()
-        self.to_translate.append(footer)  # the footer in English and German, like the pages
-        self.site = site
-        self.pages["home"] = home
-        self.to_translate.append(home)
-        return home
+        NetworkSettings.objects.get_or_create(site=site, defaults={"kind": spec["kind"]})
+        return HomePage.objects.get(pk=home.pk), site
 
-    def portal_network(self):
-        """The twinning portal (seed 004) on its own host, created the way an operator would (add_network)."""
-        spec = content.PORTAL
-        result = network_add(name=spec["name"], kind=NetworkKind.TWINNING_PORTAL, host=spec["host"])
-        home = result.home
-        fields = {name: spec[name] for name in ("hero_title", "hero_text", "introduction")}
-        if any(getattr(home, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
-                setattr(home, name, value)
+    def home_content(self, home, spec):
+        texts = spec["home"]
+        fields = {
+            "title": self.pl(texts["title"]),
+            "hero_title": self.pl(texts["hero_title"]),
+            "hero_text": self.pl(texts["hero_text"]),
+            "introduction": self.pl(texts["introduction"]),
+            "news_count": 3,
+            "events_count": 4,
+        }
+        home = HomePage.objects.get(pk=home.pk)
+        before = _fingerprint(home)
+        for name, value in fields.items():
+            setattr(home, name, value)
+        home.slug = self.slug_of(texts["slug"], home.slug)
+        home.hero_image = image_upsert(
+            title=f"{spec['key']}: hero",
+            alt_text=f"Ilustracja: {self.pl(texts['hero_title'])}",
+        )
+        if _fingerprint(home) != before or home.has_unpublished_changes:
             home.save_revision(user=self.admin).publish(user=self.admin)
-        self.networks.append(result)
+        return HomePage.objects.get(pk=home.pk)
+
+    def section_pages(self, home, spec):
+        models = {
+            "partners": PartnerIndexPage,
+            "organisations": MemberOrganisationIndexPage,
+            "initiatives": InitiativeIndexPage,
+            "news": NewsIndexPage,
+            "directory": PartnershipDirectoryPage,
+        }
+        for key, section in spec["sections"].items():
+            page = self.upsert_page(
+                parent=home,
+                model=models[key],
+                slug=self.slug_of(section["slug"], key),
+                fields={
+                    "title": self.pl(section["title"]),
+                    "introduction": self.pl(section["introduction"]),
+                    "show_in_menus": True,
+                },
+                single=True,
+            )
+            self.pages[key] = page
+            self.to_translate.append(page)
+
+    def standard_pages(self, home, spec):
+        for page_spec in spec["pages"]:
+            page = self.upsert_page(
+                parent=home,
+                model=StandardPage,
+                slug=self.slug_of(page_spec["slug"], page_spec["key"]),
+                fields={
+                    "title": self.pl(page_spec["title"]),
+                    "introduction": self.pl(page_spec["introduction"]),
+                    "body": self.body(f"{spec['key']}:{page_spec['key']}", page_spec["body"]),
+                    "show_in_menus": True,
+                },
+            )
+            self.pages[page_spec["key"]] = page
+            self.to_translate.append(page)
+
+    def accession_page(self, home, spec):
+        self.pages["accession"] = page = self.upsert_page(
+            parent=home,
+            model=AccessionPage,
+            slug=self.slug_of(spec["slug"], "dolacz"),
+            fields={
+                "title": self.pl(spec["title"]),
+                "introduction": self.pl(spec["introduction"]),
+                "goals_help": self.pl(spec["goals_help"]),
+                "consent_text": self.pl(spec["consent_text"]),
+                "thank_you_text": self.pl(spec["thank_you_text"]),
+                "show_in_menus": True,
+            },
+        )
+        self.to_translate.append(page)
+
+    def contact_form_page(self, home, spec):
+        """Wagtail's form builder page; Polish only, as its field labels are not translatable rows."""
+        fields = [
+            ContactFormField(label=label, field_type=field_type, required=required, sort_order=number)
+            for number, (label, field_type, required) in enumerate(spec["fields"])
+        ]
+        page = ContactFormPage.objects.child_of(home).first()
+        if page is None:
+            page = ContactFormPage(
+                title=spec["title"],
+                slug=spec["slug"],
+                introduction=spec["introduction"],
+                privacy_notice=spec["privacy_notice"],
+                thank_you_text=spec["thank_you_text"],
+                to_address=spec["to_address"],
+                from_address="noreply@partnerhub.example",
+                subject=spec["title"],
+                form_fields=fields,
+                owner=self.admin,
+            )
+            home.add_child(instance=page)
+            page.save_revision(user=self.admin).publish(user=self.admin)
+        self.pages["contact_form"] = page
+
+    def menu_order(self, order):
+        """Sections and pages in the order the network's menu lists them."""
+        for position, key in enumerate(order[1:], start=1):
+            page = Page.objects.get(pk=self.pages[key].pk)
+            last = Page.objects.get(pk=self.pages[order[position - 1]].pk)
+            if page.path < last.path:
+                page.move(last, pos="right")
+
+    def merged_demo_retire(self):
+        """Pages of the earlier single-network demo that merged the seeds' bodies: gone, not left behind."""
+        main = self.sites[sites.BOLESLAWIEC].root_page
+        stale = [
+            *PartnerIndexPage.objects.child_of(main),
+            *PartnershipDirectoryPage.objects.child_of(main),
+            *StandardPage.objects.child_of(main).filter(slug="cele-statutowe"),
+        ]
+        organisations = MemberOrganisationIndexPage.objects.child_of(main).first()
+        if organisations is not None:
+            stale += MemberOrganisationPage.objects.child_of(organisations).filter(
+                slug__in=["gmina-konstancin-jeziorna", "ispmig"]
+            )
+        for page in stale:
+            self.log(f"  removing {page.title} (the earlier merged demo)")
+            for translation in page.get_translations():
+                translation.delete()
+            Page.objects.get(pk=page.pk).delete()
 
     def cooperation_areas(self):
         for slug, name, description in content.AREAS:
@@ -455,55 +604,9 @@ class DemoLoader:
         for key, spec in content.DOCUMENTS.items():
             self.documents[key] = document_upsert(title=spec["title"], lines=spec["lines"], kind=spec["kind"])
 
-    def index_pages(self, home):
-        models = {
-            "partners": PartnerIndexPage,
-            "organisations": MemberOrganisationIndexPage,
-            "initiatives": InitiativeIndexPage,
-            "news": NewsIndexPage,
-            "directory": PartnershipDirectoryPage,
-        }
-        for key, model in models.items():
-            spec = content.INDEXES[key]
-            page = self.upsert_page(
-                parent=home,
-                model=model,
-                slug=self.slug_of(spec["slug"], key),
-                fields={
-                    "title": self.pl(spec["title"]),
-                    "introduction": self.pl(spec["introduction"]),
-                    "show_in_menus": True,
-                },
-            )
-            self.pages[key] = page
-            self.to_translate.append(page)
-
-    def standard_pages(self, home):
-        for spec in content.STANDARD_PAGES:
-            page = self.upsert_page(
-                parent=home,
-                model=StandardPage,
-                slug=self.slug_of(spec["slug"], spec["key"]),
-                fields={
-                    "title": self.pl(spec["title"]),
-                    "introduction": self.pl(spec["introduction"]),
-                    "body": self.body(spec["key"], spec["body"]),
-                    "show_in_menus": True,
-                },
-            )
-            self.pages[spec["key"]] = page
-            self.to_translate.append(page)
-        # Menu order: about, goals, then the listings, contact last.
-        order = ["about", "goals", "organisations", "partners", "initiatives", "news", "contact"]
-        for position, key in enumerate(order):
-            page = Page.objects.get(pk=self.pages[key].pk)
-            last = Page.objects.get(pk=self.pages[order[position - 1]].pk) if position else None
-            if last is not None and page.path < last.path:
-                page.move(last, pos="right")
-
-    def partner_pages(self):
-        index = self.pages["partners"]
-        for spec in content.PARTNERS:
+    def partner_pages(self, specs):
+        index = self.pages.get("partners")
+        for spec in specs:
             slug = spec["slug"]
             title = self.pl(spec["title"])
             coat = image_upsert(
@@ -541,6 +644,7 @@ class DemoLoader:
                     "kind": spec.get("kind", "town"),
                     "country": spec["country"],
                     "region": self.pl(spec["region"]),
+                    "local_unit": spec["local_unit"],
                     "latitude": Decimal(spec["lat"]),
                     "longitude": Decimal(spec["lng"]),
                     "relationship_status": spec["status"],
@@ -556,9 +660,9 @@ class DemoLoader:
             if spec.get("translate"):
                 self.to_translate.append(page)
 
-    def organisation_pages(self):
-        index = self.pages["organisations"]
-        for spec in content.ORGANISATIONS:
+    def organisation_pages(self, specs):
+        index = self.pages.get("organisations")
+        for spec in specs:
             slug = spec["slug"]
             page = self.upsert_page(
                 parent=index,
@@ -568,7 +672,7 @@ class DemoLoader:
                     "title": self.pl(spec["title"]),
                     "kind": spec["kind"],
                     "role": spec["role"],
-                    "joined_on": spec.get("joined", content.JOINED),
+                    "joined_on": spec.get("joined"),  # only where the seed gives the date
                     "summary": self.pl(spec["summary"]),
                     "email": f"{slug}@partnerhub.example",
                 },
@@ -598,8 +702,8 @@ class DemoLoader:
         )
         user.groups.add(organisation.editors_group)
 
-    def initiative_pages(self):
-        for spec in content.INITIATIVES:
+    def initiative_pages(self, specs):
+        for spec in specs:
             organisation = self.organisations[spec["org"]]
             title = self.pl(spec["title"])
             image = image_upsert(
@@ -637,7 +741,7 @@ class DemoLoader:
             programme, amount, currency = spec.get("funding", ("", None, "PLN"))
             fields = {
                 "title": title,
-                "summary": self.pl(spec["summary"]),
+                "summary": self.pl(example(spec["summary"])),
                 "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
                 if spec.get("body")
                 else [],
@@ -666,8 +770,8 @@ class DemoLoader:
             if spec.get("translate"):
                 self.to_translate.append(page)
 
-    def news_pages(self):
-        for spec in content.NEWS:
+    def news_pages(self, specs):
+        for spec in specs:
             organisation = self.organisations[spec["org"]]
             title = self.pl(spec["title"])
             image = image_upsert(
@@ -682,7 +786,7 @@ class DemoLoader:
                 fields={
                     "title": title,
                     "date": self.day(spec["date"]),
-                    "intro": self.pl(spec["intro"]),
+                    "intro": self.pl(example(spec["intro"])),
                     "body": with_block_ids(spec["slug"], [{"type": "paragraph", "value": self.pl(spec["body"])}])
                     if spec.get("body")
                     else [],
@@ -695,14 +799,14 @@ class DemoLoader:
             if spec.get("translate"):
                 self.to_translate.append(page)
 
-    def home_highlights(self, home):
+    def home_highlights(self, home, spec):
         home = HomePage.objects.get(pk=home.pk)
         before = _fingerprint(home)
         home.featured_initiatives = [
-            HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in content.FEATURED_INITIATIVES
+            HomeFeaturedInitiative(initiative=self.initiatives[slug]) for slug in spec["featured_initiatives"]
         ]
         home.partner_highlights = [
-            HomePartnerHighlight(partner=self.partners[slug]) for slug in content.PARTNER_HIGHLIGHTS
+            HomePartnerHighlight(partner=self.partners[slug]) for slug in spec["partner_highlights"]
         ]
         if _fingerprint(home) != before:
             home.save_revision(user=self.admin).publish(user=self.admin)
@@ -769,10 +873,12 @@ class DemoLoader:
     def account_list(self):
         accounts = [
             ("admin", "superuser"),
-            ("moderator", "Moderators"),
+            ("moderator", "Moderators (every network)"),
             ("translator", "Translators (en), Translators (de)"),
-            ("moderator-portal", f"{content.PORTAL['name']}: moderators (the portal only)"),
         ]
+        for username, _first, _last, role in content.STAFF_ACCOUNTS:
+            if isinstance(role, tuple):
+                accounts.append((username, f"{sites.BY_KEY[role[1]]['name']}: moderators (that network only)"))
         for organisation in self.organisations.values():
             accounts.append((f"editor-{organisation.slug}", organisation.editors_group.name))
         return accounts

@@ -10,10 +10,17 @@ class DirectoryConfig(AppConfig):
 
     def ready(self):
         # The facet cube's one cache key is dropped on any change to a partnership or an area.
+        from wagtail.signals import page_published, page_unpublished
+
         from partners.models import CooperationArea
 
         from .facets import partnerships_changed
+        from .from_pages import partner_page_published
         from .partnerships import Partnership
+
+        # A partner town's page writes its directory row (directory/from_pages.py).
+        page_published.connect(partner_page_published, dispatch_uid="directory-row-from-partner-page")
+        page_unpublished.connect(partner_page_published, dispatch_uid="directory-row-unlinked-from-partner-page")
 
         for model in (Partnership, CooperationArea):
             post_save.connect(

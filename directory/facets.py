@@ -469,8 +469,13 @@ def partnerships_statistics(*, facets, query):
     return {"by_country": by_country, "by_decade": by_decade}
 
 
+# The source the generators write; rows with it are examples, not real twinnings.
+GENERATED_SOURCE = "generated"
+
 ROW_FIELDS = (
     "pk",
+    "partner_page_id",
+    "source",
     "local_unit_name",
     "local_unit_kind",
     "voivodeship",
@@ -521,6 +526,9 @@ def partnerships_display_rows(*, partnerships, area_names):
                 "since": partnership.since_display,
                 "status": labels["status"].get(partnership.status, partnership.status),
                 "areas": ", ".join(sorted(areas[partnership.pk])),
+                "partner_page_id": partnership.partner_page_id,
+                # Invented rows (the demo's, the benchmarks') say so wherever a reader sees them.
+                "generated": partnership.source.startswith(GENERATED_SOURCE),
             }
         )
     return rows

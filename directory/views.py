@@ -14,7 +14,11 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wagtail.models import Locale
+
 from icalendar import Calendar, Event
+
+from partners.models import PartnerPage
 
 from .exporting import partnerships_export_csv, partnerships_export_jsonld, partnerships_export_xlsx
 from .facets import (
@@ -108,6 +112,26 @@ def directory_index(request, *, page):
     )
 
 
+def _partner_page_links(request, *, rows, locale):
+    """Link each row to the partner page it is written from (on its own network's host), in the
+    reader's language where that page is translated: one query for the page of results."""
+    ids = {row["partner_page_id"] for row in rows if row["partner_page_id"]}
+    if not ids:
+        return
+    sources = dict(PartnerPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
+    pages = {}
+    for partner in (
+        PartnerPage.objects.live()
+        .filter(translation_key__in=sources.values(), locale__in=[locale.pk, Locale.get_default().pk])
+        .only("id", "url_path", "translation_key", "locale_id")
+    ):
+        if partner.translation_key not in pages or partner.locale_id == locale.pk:
+            pages[partner.translation_key] = partner
+    for row in rows:
+        partner = pages.get(sources.get(row["partner_page_id"]))
+        row["partner_url"] = partner.get_url(request=request) if partner else ""
+
+
 def _directory_body_context(request, *, page):
     query = directory_query_from_params(request.GET)
     summary = partnerships_summary(query=query)
@@ -119,6 +143,7 @@ def _directory_body_context(request, *, page):
     paginator.count = summary["total"]  # already counted with the facets: no COUNT query
     results = paginator.get_page(request.GET.get("page"))
     results.object_list = partnerships_display_rows(partnerships=results.object_list, area_names=area_names)
+    _partner_page_links(request, rows=results.object_list, locale=page.locale)
     params = urlencode(query.as_params())
     map_dots = _map_dots(summary["clusters"])
     return {

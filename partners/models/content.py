@@ -120,6 +120,14 @@ class PartnerPage(ListingMixin, CoordinatesMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.TOWN)
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=120, blank=True, help_text=_("Region, state or district."))
+    # The Polish side of the twinning: a network may speak for several local units (a county for its
+    # municipalities), and the partnership directory's row needs the one this partner belongs to.
+    local_unit = models.CharField(
+        _("Polish partner"),
+        max_length=200,
+        blank=True,
+        help_text=_("The Polish town, municipality or county this partner is twinned with, e.g. Konstancin-Jeziorna."),
+    )
     website = models.URLField(_("website"), blank=True)
     coat_of_arms = models.ForeignKey(
         SiteImage,
@@ -159,6 +167,7 @@ class PartnerPage(ListingMixin, CoordinatesMixin, Page):
                 FieldPanel("official_name"),
                 FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
                 FieldPanel("region"),
+                FieldPanel("local_unit"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("website"),
                 FieldPanel("coat_of_arms"),
@@ -193,6 +202,7 @@ class PartnerPage(ListingMixin, CoordinatesMixin, Page):
         SynchronizedField("kind"),
         SynchronizedField("country"),
         TranslatableField("region"),
+        SynchronizedField("local_unit"),  # a proper name, the same in every language
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
         SynchronizedField("website"),

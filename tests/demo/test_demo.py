@@ -25,6 +25,8 @@ import pytest
 
 from core.models import SiteImage
 from demo.loader import demo_counts
+from demo.sites import BY_KEY, NETWORKS
+from directory.models import Partnership
 from home.models import StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativeOccurrence, InitiativePage
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerIndexPage, PartnerPage
@@ -130,7 +132,8 @@ class TestDemoRendering:
         assert {page.locale.language_code for page in pages} == set(LOCALES)
         problems = []
         for page in pages:
-            response = client.get(page.get_url())
+            site = page.get_site()
+            response = client.get(page.relative_url(site), HTTP_HOST=f"{site.hostname}:{site.port}")
             html = response.content.decode()
             lang = re.search(r'<html lang="([^"]+)"', html)
             h1_count = len(re.findall(r"<h1[\s>]", html))
@@ -148,37 +151,38 @@ class TestDemoRendering:
             response = client.get(url)
             assert response.status_code == 200
             assert f"<h1>{heading}</h1>" in response.content.decode()
-        goals = client.get("/en/statutory-goals/").content.decode()
-        assert goals.count("<li>") >= 9
+        goals = client.get("/en/goals/").content.decode()
         assert "Support local social and civic initiatives." in goals
 
     def test_english_and_german_pages_hold_no_polish_interface_string(self, demo, db, client):
         polish = polish_interface_strings()
         assert len(polish) > 100  # the catalogue was read
-        main_site = Site.objects.get(is_default_site=True)
-        # The main network's pages (the portal has no English or German pages yet), as paths on its host.
-        urls = [
-            page.relative_url(main_site)
-            for page in live_demo_pages()
-            if page.locale.language_code in ("en", "de") and page.get_site() == main_site
-        ]
+        # Every network's English and German pages, as (host, path) on the network's own host.
+        urls = []
+        for page in live_demo_pages():
+            if page.locale.language_code in ("en", "de"):
+                site = page.get_site()
+                urls.append((f"{site.hostname}:{site.port}", page.relative_url(site)))
         today = timezone.localdate()
         for index in InitiativeIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
-            path = index.relative_url(main_site)
-            urls += [f"{path}calendar/", f"{path}calendar/{today.year}/{today.month}/"]
+            site = index.get_site()
+            path = index.relative_url(site)
+            host = f"{site.hostname}:{site.port}"
+            urls += [(host, f"{path}calendar/"), (host, f"{path}calendar/{today.year}/{today.month}/")]
         for index in PartnerIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
-            urls.append(f"{index.relative_url(main_site)}map/")
-        assert any(url.startswith("/en/") for url in urls) and any(url.startswith("/de/") for url in urls)
+            site = index.get_site()
+            urls.append((f"{site.hostname}:{site.port}", f"{index.relative_url(site)}map/"))
+        assert len({host for host, _path in urls}) == 5
         found = []
-        for url in urls:
-            response = client.get(url)
-            assert response.status_code == 200, url
+        for host, url in urls:
+            response = client.get(url, HTTP_HOST=host)
+            assert response.status_code == 200, (host, url)
             text = " ".join(html_module.unescape(response.content.decode()).split())
-            found += [(url, string) for string in sorted(polish) if string in text]
+            found += [(host, url, string) for string in sorted(polish) if string in text]
         assert found == []
 
     def test_translated_home_page_features_translated_initiatives(self, demo, db, client):
-        html = client.get("/de/").content.decode()
+        html = client.get("/de/", HTTP_HOST="konstancin.localhost:8000").content.decode()
         assert "Jugendaustausch mit Denzlingen" in html
         assert "/pl/" not in re.sub(r'hreflang="[^"]+" href="[^"]+"', "", html.split("<main", 1)[1])
 
@@ -265,3 +269,133 @@ class TestDemoNetworks:
         assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
         locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
         assert locations and all(location.startswith("http://127.0.0.1:8000/") for location in locations)
+
+
+SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
+POLISH_MONTHS = {
+    1: "stycznia", 2: "lutego", 3: "marca", 4: "kwietnia", 5: "maja", 6: "czerwca",
+    7: "lipca", 8: "sierpnia", 9: "września", 10: "października", 11: "listopada", 12: "grudnia",
+}  # fmt: skip
+# Konstancin-Jeziorna's partners (seed 003): the date of the agreement and who signed it.
+KONSTANCIN_AGREEMENTS = [
+    ("leidschendam", "1991-05-03", ["Will de Wreeze", "Józef Hlebowicz"]),
+    ("saint-germain-en-laye", "1992-04-05", ["Michel Péricard", "Józef Hlebowicz"]),
+    ("hranice", "2006-04-07", ["Marek Skowroński"]),
+    ("krzemieniec", "2007-04-27", ["Leonid Kiczaty", "Marek Skowroński"]),
+    ("pisogne", "2008-06-06", ["Oscar Panigada", "Marek Skowroński"]),
+    ("cesis", "2009-01-27", ["Gints Šķenders", "Marek Skowroński"]),
+    ("nowa-wilejka", "2009-03-20", ["Jurijus Gridiuško", "Marek Skowroński"]),
+    ("denzlingen", "2011-06-19", ["Kazimierz Jańczuk"]),
+]
+
+
+def seed_text(number):
+    (path,) = SEEDS.glob(f"{number}_*.txt")
+    return " ".join(path.read_text(encoding="utf-8").split())
+
+
+def polish_date(iso):
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{day} {POLISH_MONTHS[month]} {year}"
+
+
+def network_host(key):
+    return BY_KEY[key]["host"]
+
+
+class TestTheDemoIsFaithfulToTheSeeds:
+    """Each seed's dates and names, read from the seed, found in its own network of the demo."""
+
+    @pytest.mark.parametrize(("slug", "signed", "signatories"), KONSTANCIN_AGREEMENTS)
+    def test_konstancin_s_agreements_carry_the_seed_s_date_and_signatories(
+        self, demo, db, client, slug, signed, signatories
+    ):
+        seed = seed_text("003")
+        assert polish_date(signed) in seed
+        page = PartnerPage.objects.get(locale__language_code="pl", slug=slug)
+        assert [agreement.date_signed.isoformat() for agreement in page.agreements.all()] == [signed]
+        assert page.local_unit == "Konstancin-Jeziorna"
+        html = client.get(page.relative_url(page.get_site()), HTTP_HOST=network_host("konstancin")).text
+        for name in signatories:
+            assert name in seed
+            assert name in html, (slug, name)
+
+    def test_the_directory_row_of_each_partner_is_written_from_its_page(self, demo, db, client):
+        for page in PartnerPage.objects.filter(locale__language_code="pl"):
+            row = Partnership.objects.get(partner_page=page)
+            assert (row.local_unit_name, row.country, row.status) == (
+                page.local_unit,
+                page.country,
+                page.relationship_status,
+            )
+            assert row.since_date == page.cooperation_since_date
+            assert set(row.areas.all()) == set(page.areas.all())
+        portal = client.get("/pl/baza-partnerstw/?q=Denzlingen", HTTP_HOST=network_host("portal")).text
+        assert 'href="http://konstancin.localhost:8000/pl/miasta-partnerskie/denzlingen/"' in portal
+
+    def test_generated_directory_rows_are_marked_in_the_data_and_on_the_page(self, demo, db, client):
+        assert Partnership.objects.filter(source__startswith="generated").count() == 300
+        assert not Partnership.objects.filter(partner_page__isnull=True, source="").exists()
+        html = client.get("/pl/baza-partnerstw/", HTTP_HOST=network_host("portal")).text
+        assert "wygenerowany przykład" in html or "generated example" in html
+
+    def test_izabelin_s_association_has_its_three_partners_and_nine_goals(self, demo, db, client):
+        seed = seed_text("000")
+        assert "styczniu 2012" in seed and "Borken" in seed and "Méru" in seed
+        pages = {
+            page.slug: page for page in PartnerPage.objects.filter(locale__language_code="pl", local_unit="Izabelin")
+        }
+        assert set(pages) == {"borken", "meru", "mickuny"}
+        assert pages["borken"].relationship_status == pages["meru"].relationship_status == "official_agreement"
+        assert pages["mickuny"].relationship_status == "informal_contacts"
+        # The seed dates neither agreement: the demo invents none.
+        assert not any(page.agreements.exists() or page.cooperation_since_year for page in pages.values())
+        home = client.get("/pl/", HTTP_HOST=network_host("izabelin")).text
+        assert "stycznia 2012" in home
+        goals = client.get("/pl/cele-statutowe/", HTTP_HOST=network_host("izabelin")).text
+        main = goals.split("<main", 1)[1]
+        assert len(re.findall(r"<li>", main.split("</ol>", 1)[0])) == 9
+        assert "niepełnosprawnościami" in main and "tolerancji" in main
+
+    def test_boleslawiec_s_partnership_has_its_leader_patron_and_eight_signatories(self, demo, db, client):
+        seed = seed_text("001")
+        assert "10 grudnia 2013" in seed
+        members = MemberOrganisationPage.objects.filter(
+            locale__language_code="pl", path__startswith=Site.objects.get(is_default_site=True).root_page.path
+        )
+        roles = sorted(member.role for member in members)
+        assert roles == ["honorary_patron", "leader"] + ["signatory"] * 8
+        assert {member.joined_on.isoformat() for member in members} == {"2013-12-10"}
+        about = client.get("/pl/o-partnerstwie/").text
+        assert "10 grudnia 2013" in about and "Pałacu Ślubów" in about
+        assert client.get("/pl/dolacz/").status_code == 200
+        assert client.get("/pl/napisz-do-nas/").status_code == 200
+
+    def test_no_network_appears_as_a_member_of_another(self, demo, db):
+        for site in Site.objects.all():
+            members = MemberOrganisationPage.objects.filter(path__startswith=site.root_page.path)
+            others = {other.site_name for other in Site.objects.exclude(pk=site.pk)}
+            assert not {member.title for member in members} & others
+        main = Site.objects.get(is_default_site=True).root_page
+        assert not MemberOrganisationPage.objects.filter(
+            path__startswith=main.path, slug__in=["gmina-konstancin-jeziorna", "ispmig"]
+        ).exists()
+
+    def test_the_association_of_municipalities_shows_its_aims_and_marks_its_examples(self, demo, db, client):
+        seed = seed_text("002")
+        assert "strategii terytorialnej" in seed
+        aims = client.get("/pl/cele-statutowe/", HTTP_HOST=network_host("gminy")).text
+        assert "strategię terytorialną" in aims and "Monitorować" in aims
+        members = client.get("/pl/gminy-czlonkowskie/", HTTP_HOST=network_host("gminy")).text
+        assert members.count("(przykład)") >= 3
+
+    def test_invented_initiatives_are_marked_as_examples(self, demo, db, client):
+        html = client.get("/pl/inicjatywy/").text
+        assert "Przykład:" in html
+        assert "Example:" in client.get("/en/initiatives/").text
+
+    def test_each_network_answers_on_its_own_host(self, demo, db, client):
+        for spec in NETWORKS:
+            response = client.get("/pl/", HTTP_HOST=spec["host"])
+            assert response.status_code == 200, spec["host"]
+            assert spec["home"]["hero_title"].pl in response.text
