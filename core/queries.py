@@ -4,7 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 
 def pages_public(queryset):
@@ -54,3 +54,40 @@ def once_per_request(request, key, build):
     if key not in memo:
         memo[key] = build()
     return memo[key]
+
+
+def network_home_paths(*, site_ids=None):
+    """{tree path of a home page: its site's id} for the networks ``site_ids`` (every network if None).
+
+    A network's homes are its site root and the root's translations (the
+    pages at the root's depth sharing its translation key), one per language.
+    Two queries whatever the number of networks.
+    """
+    sites = Site.objects.all() if site_ids is None else Site.objects.filter(pk__in=site_ids)
+    roots = {
+        (key, depth): site_id
+        for site_id, key, depth in sites.values_list("pk", "root_page__translation_key", "root_page__depth")
+    }
+    homes = Page.objects.filter(translation_key__in={key for key, _depth in roots}).values_list(
+        "path", "translation_key", "depth"
+    )
+    return {path: roots[(key, depth)] for path, key, depth in homes if (key, depth) in roots}
+
+
+def network_of_path(path, home_paths):
+    """The site id among ``home_paths`` (from ``network_home_paths``) whose tree holds the page at ``path``."""
+    for end in range(len(path), 0, -Page.steplen):
+        if path[:end] in home_paths:
+            return home_paths[path[:end]]
+    return None
+
+
+def pages_under_filter(paths, *, field="path"):
+    """A filter on pages (or a relation to pages, ``field="page__path"``) at or below the pages at ``paths``.
+
+    With a network's ``network_home_paths``: the pages of that network, in every language.
+    """
+    inside = Q(pk__in=[])
+    for path in paths:
+        inside |= Q(**{f"{field}__startswith": path})
+    return inside

@@ -13,12 +13,30 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Revision, TaskState, WorkflowState
 
+from core.models import NetworkSettings
 from partners.models import MemberOrganisationPage, OrganisationStatus
 
 
 def review_cutoff(*, now=None):
     days = getattr(settings, "EDITORIAL_REVIEW_AFTER_DAYS", 365)
     return (now or timezone.now()) - datetime.timedelta(days=days)
+
+
+def networks_moderated_by(*, user):
+    """The site ids of the networks whose moderators' group (``NetworkSettings.moderators``) the user is in.
+
+    One query, remembered on the user object for the request: permission
+    policies ask it for every row of a listing.
+    """
+    if not (user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, "_partnerhub_moderated_site_ids", None)
+    if cached is None:
+        cached = frozenset(
+            NetworkSettings.objects.filter(moderators__in=user.groups.all()).values_list("site_id", flat=True)
+        )
+        user._partnerhub_moderated_site_ids = cached
+    return cached
 
 
 def organisations_for_editor(*, user):

@@ -91,7 +91,9 @@ MODERATOR_COLLECTION_PERMISSIONS = (
 )
 # A network's moderators: the page and media rights above, on their network's
 # home pages and collection only. No model-level rights on personal data or on
-# vocabularies shared by every network: those stay with the platform's moderators.
+# vocabularies shared by every network: a model permission would reach every
+# network's rows. Their network's own subscribers, issues and accession requests
+# they get from being its moderators' group (engagement/permissions.py).
 NETWORK_MODERATOR_PERMISSIONS = (ACCESS_ADMIN, "wagtail_localize.submit_translation")
 # A network's translators: their language's tree of their network. The shared
 # snippets (areas, footers) are the platform translators' (TRANSLATOR_PERMISSIONS).

@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView, View
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Site
 
 from .forms import ComposeIssueForm, RejectForm
 from .models.accession import AccessionRequest, AccessionStatus
 from .models.newsletter import NewsletterIssue
+from .permissions import personal_data_policy, records_visible_to
 from .selectors import records_of_processing
 from .services.accession import accession_request_approve, accession_request_reject, accession_reviewer_check
 from .services.newsletter import newsletter_issue_compose, newsletter_issue_progress, newsletter_issue_send
@@ -33,9 +35,13 @@ class AccessionReviewView(WagtailAdminTemplateMixin, TemplateView):
     def dispatch(self, request, *args, **kwargs):
         if not accession_reviewer_check(user=request.user):
             raise PermissionDenied
+        # Another network's request is not there for this reviewer.
         self.accession = get_object_or_404(
-            AccessionRequest.objects.select_related("reviewer", "organisation"), pk=kwargs["pk"]
+            records_visible_to(AccessionRequest, request.user).select_related("reviewer", "organisation", "site"),
+            pk=kwargs["pk"],
         )
+        if not accession_reviewer_check(user=request.user, accession=self.accession):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_subtitle(self):
@@ -82,10 +88,17 @@ class AccessionReviewView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class NewsletterPermissionMixin:
+    """Whoever may ``permission`` newsletter issues in some network; ``issues()`` are the ones of their networks."""
+
+    permission = "change"
+
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm("engagement.change_newsletterissue"):
+        if not personal_data_policy(NewsletterIssue).user_has_permission(request.user, self.permission):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    def issues(self):
+        return personal_data_policy(NewsletterIssue).instances_user_has_permission_for(self.request.user, "change")
 
 
 class NewsletterComposeView(NewsletterPermissionMixin, WagtailAdminTemplateMixin, FormView):
@@ -93,10 +106,17 @@ class NewsletterComposeView(NewsletterPermissionMixin, WagtailAdminTemplateMixin
     form_class = ComposeIssueForm
     page_title = _("Compose a newsletter issue")
     header_icon = "mail"
+    permission = "add"
+
+    def get_form_kwargs(self):
+        networks = personal_data_policy(NewsletterIssue).networks_for(self.request.user, "add")
+        sites = Site.objects.all() if networks is None else Site.objects.filter(pk__in=networks)
+        return {**super().get_form_kwargs(), "sites": sites}
 
     def form_valid(self, form):
         data = form.cleaned_data
         issue = newsletter_issue_compose(
+            site=data["site"],
             language=data["language"],
             days=data["days"],
             scope=data["scope"],
@@ -109,7 +129,7 @@ class NewsletterComposeView(NewsletterPermissionMixin, WagtailAdminTemplateMixin
 
 class NewsletterSendView(NewsletterPermissionMixin, View):
     def post(self, request, pk):
-        issue = get_object_or_404(NewsletterIssue, pk=pk)
+        issue = get_object_or_404(self.issues(), pk=pk)
         try:
             newsletter_issue_send(issue=issue)
         except ValidationError as error:
@@ -124,7 +144,7 @@ class NewsletterProgressView(NewsletterPermissionMixin, WagtailAdminTemplateMixi
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        issue = get_object_or_404(NewsletterIssue, pk=self.kwargs["pk"])
+        issue = get_object_or_404(self.issues(), pk=self.kwargs["pk"])
         context["issue"] = issue
         context["progress"] = newsletter_issue_progress(issue=issue)
         context["failures"] = (

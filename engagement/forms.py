@@ -2,6 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.models import Site
+
+from core.queries import network_home_paths, network_of_path, pages_under_filter
 from partners.models import CooperationArea, MemberOrganisationPage, OrganisationKind
 
 from .abuse import HoneypotCheckMixin
@@ -63,11 +66,13 @@ class SubscribeForm(HoneypotCheckMixin, forms.Form):
         error_messages={"required": _("Your consent is needed to send you the newsletter.")},
     )
 
-    def __init__(self, *args, language, **kwargs):
+    def __init__(self, *args, language, site, **kwargs):
         super().__init__(*args, **kwargs)
+        # The network's own organisations: a subscription belongs to the network it was made in.
         self.fields["organisation"].queryset = (
             MemberOrganisationPage.objects.live()
             .public()
+            .filter(pages_under_filter(network_home_paths(site_ids=[site.pk])))
             .filter(locale__language_code=language, left_on__isnull=True)
             .order_by("title")
         )
@@ -114,6 +119,8 @@ class _WithLanguage(forms.ModelChoiceField):
 
 
 class ComposeIssueForm(forms.Form):
+    # The networks the user composes for (the view gives them); with only one, it is that one.
+    site = forms.ModelChoiceField(label=_("Network"), queryset=Site.objects.none(), required=False)
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
     days = forms.IntegerField(label=_("Suggest content from the last … days"), min_value=1, max_value=365, initial=30)
     scope = forms.ChoiceField(
@@ -136,11 +143,13 @@ class ComposeIssueForm(forms.Form):
         help_text=_("Only for an issue to one area's subscribers: only content in that area is suggested."),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, sites, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = sites.order_by("site_name", "hostname")
+        self.home_paths = network_home_paths(site_ids=list(sites.values_list("pk", flat=True)))
         self.fields["organisation"].queryset = (
             MemberOrganisationPage.objects.live()
-            .filter(left_on__isnull=True)
+            .filter(pages_under_filter(self.home_paths), left_on__isnull=True)
             .select_related("locale")
             .order_by("title")
         )
@@ -149,6 +158,20 @@ class ComposeIssueForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         scope = cleaned["scope"] = cleaned.get("scope") or SubscriptionScope.NETWORK
+        if cleaned.get("site") is None:
+            sites = list(self.fields["site"].queryset[:2])
+            if len(sites) == 1:
+                cleaned["site"] = sites[0]
+            else:
+                self.add_error("site", _("Choose the network whose subscribers get this issue."))
+        organisation, site = cleaned.get("organisation"), cleaned.get("site")
+        in_other_network = (
+            organisation is not None
+            and site is not None
+            and network_of_path(organisation.path, self.home_paths) != site.pk
+        )
+        if scope == SubscriptionScope.ORGANISATION and in_other_network:
+            self.add_error("organisation", _("Choose an organisation of the issue's network."))
         if scope == SubscriptionScope.ORGANISATION and not cleaned.get("organisation"):
             self.add_error("organisation", _("Choose the organisation whose subscribers get this issue."))
         if scope == SubscriptionScope.AREA and not cleaned.get("area"):

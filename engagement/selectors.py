@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 
+from core.queries import network_home_paths, pages_under_filter
 from initiatives.models import InitiativeOccurrence, InitiativePage, NewsPage
 
 from .links import CONFIRM_MAX_AGE_DAYS
@@ -125,8 +126,11 @@ def _live_in(model, *, locale, **filters):
     return model.objects.live().public().filter(locale=locale, **filters)
 
 
-def newsletter_issue_suggest_pages(*, language, since, organisation=None, area=None):
+def newsletter_issue_suggest_pages(*, language, since, organisation=None, area=None, site_id=None):
     """Recent live news and initiatives, and initiatives with upcoming events, in ``language`` (no repeats).
+
+    ``site_id`` keeps the suggestions inside one network (an issue goes to
+    that network's subscribers only).
 
     For an issue to one organisation's subscribers only that organisation's
     section is suggested (its page in ``language``, whichever translation was
@@ -145,7 +149,11 @@ def newsletter_issue_suggest_pages(*, language, since, organisation=None, area=N
         if section is None:  # the organisation has no section in this language: nothing to suggest
             return []
 
+    in_network = pages_under_filter(network_home_paths(site_ids=[site_id])) if site_id is not None else None
+
     def narrow(queryset):
+        if in_network is not None:
+            queryset = queryset.filter(in_network)
         if section is not None:
             queryset = queryset.descendant_of(section)
         if area is not None:

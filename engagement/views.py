@@ -17,6 +17,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
+from wagtail.models import Site
+
 from .abuse import rate_limit_exceeded, rate_limited_response
 from .forms import AccessionForm, LinkRequestForm, SubscribeForm, SubscriberCorrectForm
 from .links import LinkInvalid, email_change_from_token, subscriber_from_token, subscriber_token
@@ -49,7 +51,12 @@ def accession_page_serve(request, *, page):
         return page.render_form(request, form=None, template=page.landing_template)
     if not form.is_valid():
         return page.render_form(request, form=form)
-    accession_request_create(page=page, cleaned_data=form.cleaned_data, language=page.locale.language_code)
+    accession_request_create(
+        page=page,
+        cleaned_data=form.cleaned_data,
+        language=page.locale.language_code,
+        site=page.get_site() or Site.find_for_request(request),
+    )
     return page.render_form(request, form=None, template=page.landing_template)
 
 
@@ -59,15 +66,19 @@ def newsletter_subscribe(request):
         return rate_limited_response(request)
     language = _language()
     consent = ConsentText.current(language)
-    if consent is None:
+    site = Site.find_for_request(request)  # the network whose newsletter this is
+    if consent is None or site is None:
         return render(request, "engagement/newsletter/unavailable.html", status=404)
-    form = SubscribeForm(request.POST or None, language=language, initial={"consent_version": consent.version})
+    form = SubscribeForm(
+        request.POST or None, language=language, site=site, initial={"consent_version": consent.version}
+    )
     if request.method == "POST" and form.is_spam:
         return render(request, "engagement/newsletter/check_inbox.html")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             subscriber_subscribe(
+                site=site,
                 email=data["email"],
                 language=language,
                 consent_version=data["consent_version"],

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from core.locales import language_choices
 from partners.models import OrganisationKind
 
+from .network import network_field
+
 
 class Offer(models.TextChoices):
     KNOWLEDGE = "knowledge", _("Knowledge and experience")
@@ -24,6 +26,7 @@ class AccessionStatus(models.TextChoices):
 class AccessionRequest(models.Model):
     """An organisation's request to join, reviewed by the leader's editors and the moderators."""
 
+    site = network_field()
     page = models.ForeignKey(
         "engagement.AccessionPage",
         null=True,

@@ -18,6 +18,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageC
 from wagtail.models import Orderable
 
 from core.locales import language_choices
+from core.queries import network_home_paths, pages_under_filter
+
+from ..admin_forms import NetworkRecordForm
+from .network import network_field
 
 
 class SubscriptionScope(models.TextChoices):
@@ -87,7 +91,7 @@ def _optional_link(model, verbose_name, on_delete, help_text):
 
 
 def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""):
-    """An abstract model with the fields that say who something is for: language, scope, organisation, area.
+    """An abstract model with the fields that say who something is for: network, language, scope, organisation, area.
 
     Subscriptions and issues need the same four fields; they differ only in
     what happens when the organisation or area goes away (a subscription to
@@ -95,6 +99,7 @@ def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""
     """
 
     class Audience(models.Model):
+        site = network_field()
         language = models.CharField(_("language"), max_length=10, choices=language_choices)
         scope = models.CharField(
             scope_label, max_length=20, choices=SubscriptionScope.choices, default=SubscriptionScope.NETWORK
@@ -113,6 +118,13 @@ def audience_model(*, on_delete, scope_label, organisation_help="", area_help=""
             if self.scope == SubscriptionScope.AREA and self.area:
                 return f"{self.get_scope_display()}: {self.area.name}"
             return str(self.get_scope_display())
+
+        def organisation_in_network(self):
+            """Whether the organisation (if any) is one of this record's network."""
+            if self.organisation_id is None or self.site_id is None:
+                return True
+            inside = pages_under_filter(network_home_paths(site_ids=[self.site_id]))
+            return type(self.organisation).objects.filter(inside, pk=self.organisation_id).exists()
 
     return Audience
 
@@ -155,18 +167,18 @@ class Subscriber(audience_model(on_delete=models.CASCADE, scope_label=_("scope")
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         ordering = ["-created_at"]
-        # One subscription per address and scope (organisation/area are set exactly for their scope).
+        # One subscription per address, network and scope (organisation/area are set exactly for their scope).
         constraints = [
             models.UniqueConstraint(
-                fields=["email"], condition=models.Q(scope="network"), name="unique_network_subscription"
+                fields=["email", "site"], condition=models.Q(scope="network"), name="unique_network_subscription"
             ),
             models.UniqueConstraint(
-                fields=["email", "organisation"],
+                fields=["email", "site", "organisation"],
                 condition=models.Q(scope="organisation"),
                 name="unique_organisation_subscription",
             ),
             models.UniqueConstraint(
-                fields=["email", "area"], condition=models.Q(scope="area"), name="unique_area_subscription"
+                fields=["email", "site", "area"], condition=models.Q(scope="area"), name="unique_area_subscription"
             ),
         ]
 
@@ -217,7 +229,9 @@ class NewsletterIssue(
     sent_at = models.DateTimeField(_("sending started at"), null=True, blank=True, editable=False)
     task_id = models.CharField(max_length=64, blank=True, editable=False)
 
+    base_form_class = NetworkRecordForm
     panels = [
+        FieldPanel("site"),
         FieldPanel("language"),
         FieldPanel("subject"),
         FieldPanel("introduction"),
@@ -239,6 +253,8 @@ class NewsletterIssue(
             raise ValidationError({"organisation": _("Choose the organisation whose subscribers get this issue.")})
         if self.scope == SubscriptionScope.AREA and not self.area_id:
             raise ValidationError({"area": _("Choose the area whose subscribers get this issue.")})
+        if self.scope == SubscriptionScope.ORGANISATION and not self.organisation_in_network():
+            raise ValidationError({"organisation": _("Choose an organisation of the issue's network.")})
 
 
 class NewsletterIssueItem(Orderable):

@@ -10,6 +10,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from core.queries import network_home_paths, network_of_path
+from editorial.selectors import networks_moderated_by
 from partners.models import MemberOrganisationIndexPage, MemberOrganisationPage, OrganisationRole
 
 from ..emails import email_build
@@ -18,19 +20,47 @@ from ..models.accession import AccessionRequest, AccessionStatus
 from ..onboarding import organisation_onboard
 
 
-def accession_reviewer_check(*, user):
-    """Moderators (permission ``review_accessionrequest``) and the leader organisation's editors review requests."""
+def _leader_networks(user):
+    """The networks in which the user edits the leader organisation."""
+    paths = list(
+        MemberOrganisationPage.objects.filter(
+            role=OrganisationRole.LEADER, left_on__isnull=True, editors_group__in=user.groups.all()
+        ).values_list("path", flat=True)
+    )
+    if not paths:
+        return frozenset()
+    homes = network_home_paths()
+    return frozenset(network_of_path(path, homes) for path in paths) - {None}
+
+
+def accession_review_networks(*, user):
+    """Whose accession requests ``user`` reviews: None for every network's, else a set of site ids (maybe empty).
+
+    Superusers and the platform's moderators (permission ``review_accessionrequest``)
+    review every network's requests; a network's moderators and the editors of a
+    network's leader organisation review that network's.
+    """
     if not (user.is_authenticated and user.is_active):
-        return False
+        return frozenset()
     if user.is_superuser or user.has_perm("engagement.review_accessionrequest"):
+        return None
+    return networks_moderated_by(user=user) | _leader_networks(user)
+
+
+def accession_reviewer_check(*, user, accession=None):
+    """Whether ``user`` reviews ``accession`` (without one: whether they review any network's requests)."""
+    networks = accession_review_networks(user=user)
+    if networks is None:
         return True
-    return MemberOrganisationPage.objects.filter(
-        role=OrganisationRole.LEADER, left_on__isnull=True, editors_group__in=user.groups.all()
-    ).exists()
+    if accession is None:
+        return bool(networks)
+    return accession.site_id in networks
 
 
-def accession_request_create(*, page, cleaned_data, language):
+def accession_request_create(*, page, cleaned_data, language, site):
+    """Record a request made through ``page``; it belongs to ``site``, the network the form was served in."""
     accession = AccessionRequest(
+        site=site,
         page=page,
         organisation_name=cleaned_data["organisation_name"],
         kind=cleaned_data["kind"],
@@ -59,8 +89,9 @@ def _members_index(accession):
         return page
     parent = page.get_parent() if page else None
     index = MemberOrganisationIndexPage.objects.child_of(parent).first() if parent else None
-    if index is None:
-        index = MemberOrganisationIndexPage.objects.first()
+    if index is None:  # the form page is gone or elsewhere: the network's own organisation index
+        root = accession.site.root_page
+        index = MemberOrganisationIndexPage.objects.descendant_of(root).filter(locale_id=root.locale_id).first()
     if index is None:
         raise ValidationError(_("There is no member organisations page to add the organisation to."))
     return index
@@ -97,9 +128,9 @@ def editor_activation_url(*, user, language):
 
 @transaction.atomic
 def accession_request_approve(*, accession, reviewer):
-    if not accession_reviewer_check(user=reviewer):
-        raise PermissionDenied
     accession = AccessionRequest.objects.select_for_update().get(pk=accession.pk)
+    if not accession_reviewer_check(user=reviewer, accession=accession):
+        raise PermissionDenied
     if accession.status != AccessionStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
     organisation, group = organisation_onboard(
@@ -131,12 +162,12 @@ def accession_request_approve(*, accession, reviewer):
 
 @transaction.atomic
 def accession_request_reject(*, accession, reviewer, reason):
-    if not accession_reviewer_check(user=reviewer):
+    accession = AccessionRequest.objects.select_for_update().get(pk=accession.pk)
+    if not accession_reviewer_check(user=reviewer, accession=accession):
         raise PermissionDenied
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": _("Give the reason for the rejection: it is sent to the applicant.")})
-    accession = AccessionRequest.objects.select_for_update().get(pk=accession.pk)
     if accession.status != AccessionStatus.PENDING:
         raise ValidationError(_("This request has already been decided."))
     accession.status = AccessionStatus.REJECTED

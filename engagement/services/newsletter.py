@@ -69,9 +69,9 @@ def _confirmation_send(*, subscriber):
 
 @transaction.atomic
 def subscriber_subscribe(
-    *, email, language, consent_version, scope=SubscriptionScope.NETWORK, organisation=None, area=None
+    *, site, email, language, consent_version, scope=SubscriptionScope.NETWORK, organisation=None, area=None
 ):
-    """Start (or restart) a double opt-in. Says nothing about whether the address was known.
+    """Start (or restart) a double opt-in to ``site``'s newsletter. Says nothing about whether the address was known.
 
     A new or unconfirmed subscription gets a confirmation e-mail; a confirmed
     one gets a reminder with its manage link, so the answer on the page is
@@ -87,6 +87,7 @@ def subscriber_subscribe(
     if scope != SubscriptionScope.AREA:
         area = None
     subscriber, created = Subscriber.objects.get_or_create(
+        site=site,
         email__iexact=email,
         scope=scope,
         organisation=organisation,
@@ -188,7 +189,13 @@ def subscriber_email_change_confirm(*, subscriber, email):
     subscriber.pending_email, subscriber.pending_email_at = "", None
     kept = (
         Subscriber.objects.select_for_update()
-        .filter(email__iexact=email, scope=subscriber.scope, organisation=subscriber.organisation, area=subscriber.area)
+        .filter(
+            email__iexact=email,
+            site_id=subscriber.site_id,
+            scope=subscriber.scope,
+            organisation=subscriber.organisation,
+            area=subscriber.area,
+        )
         .exclude(pk=subscriber.pk)
         .first()
     )
@@ -294,7 +301,10 @@ def subscriber_erase(*, subscriber):
 
 
 @transaction.atomic
-def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWORK, organisation=None, area=None):
+def newsletter_issue_compose(
+    *, language, site=None, days=30, scope=SubscriptionScope.NETWORK, organisation=None, area=None
+):
+    """A draft issue of ``site``'s newsletter (the default site's if None) with the network's recent content."""
     since = timezone.localdate() - datetime.timedelta(days=days)
     if scope != SubscriptionScope.ORGANISATION:
         organisation = None
@@ -303,21 +313,26 @@ def newsletter_issue_compose(*, language, days=30, scope=SubscriptionScope.NETWO
     with translation.override(language):
         subject = _("News from the partnership, %(date)s") % {"date": timezone.localdate().strftime("%Y-%m-%d")}
     issue = NewsletterIssue(language=language, subject=subject, scope=scope, organisation=organisation, area=area)
+    if site is not None:
+        issue.site = site
     issue.full_clean()
     issue.save()
-    suggestions = newsletter_issue_suggest_pages(language=language, since=since, organisation=organisation, area=area)
+    suggestions = newsletter_issue_suggest_pages(
+        language=language, since=since, organisation=organisation, area=area, site_id=issue.site_id
+    )
     for order, page in enumerate(suggestions):
         NewsletterIssueItem.objects.create(issue=issue, page=page, sort_order=order)
     return issue
 
 
 def newsletter_issue_recipients(*, issue):
-    """Confirmed subscribers in the issue's language and audience.
+    """Confirmed subscribers of the issue's network in its language and audience.
 
     Unconfirmed subscriptions never get anything; restricted ones (art. 18/21)
     and ones suspended after repeated hard bounces are skipped.
     """
     recipients = Subscriber.objects.filter(
+        site_id=issue.site_id,
         confirmed_at__isnull=False,
         restricted_at__isnull=True,
         suspended_at__isnull=True,
