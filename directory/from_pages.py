@@ -49,8 +49,8 @@ def partnership_from_partner_page(page):
         )
         row.latitude, row.longitude = page.latitude, page.longitude
         row.source = SOURCE
+        row.areas.set(page.areas.all())  # a ParentalManyToManyField: written by save()
         row.save()
-        row.areas.set(page.areas.all())
     return row
 
 
