@@ -313,7 +313,7 @@ class DemoLoader:
         self.log("Roles, moderation workflows and organisations' access…")
         self.editorial_roles()
         summary.accounts = self.account_list()
-        summary.networks = [(spec["name"], self.sites[spec["key"]].root_url + "/") for spec in sites.NETWORKS]
+        summary.networks = [(str(spec["name"]), self.sites[spec["key"]].root_url + "/") for spec in sites.NETWORKS]
         summary.counts = demo_counts()
         return summary
 
@@ -399,13 +399,12 @@ class DemoLoader:
             home, site = self.default_home_and_site(spec)
         else:
             # Created the way an operator would (manage.py add_network); translations come later.
-            result = network_add(name=spec["name"], kind=spec["kind"], host=spec["host"])
+            result = network_add(name=str(spec["name"]), kind=spec["kind"], host=spec["host"])
             home, site = result.home, result.site
         home = self.home_content(home, spec)
         network = NetworkSettings.objects.get(site=site)
         footer = network.footer if network.footer_id else NetworkFooter(locale=self.locale)
-        footer.network_name = spec["name"]
-        self.memory.keep(spec["name"])
+        footer.network_name = self.pl(spec["name"])
         footer.address = self.pl(spec["address"])
         footer.contact_text = self.pl(spec["contact_text"])
         footer.full_clean()
@@ -415,8 +414,8 @@ class DemoLoader:
         network.contact_email = spec["email"]
         network.contact_phone = spec["phone"]
         network.save()
-        if site.site_name != spec["name"]:
-            site.site_name = spec["name"]
+        if site.site_name != str(spec["name"]):
+            site.site_name = str(spec["name"])
             site.save(update_fields=["site_name"])
         self.to_translate.append(footer)
         self.sites[spec["key"]] = site
@@ -453,7 +452,7 @@ class DemoLoader:
             site = Site(is_default_site=True)
         # The address `make demo` serves and prints: the sitemap's and feeds' absolute URLs name it too.
         hostname, _colon, port = spec["host"].partition(":")
-        site.hostname, site.port, site.root_page, site.site_name = hostname, int(port or 80), home, spec["name"]
+        site.hostname, site.port, site.root_page, site.site_name = hostname, int(port or 80), home, str(spec["name"])
         site.save()
         Site.objects.exclude(pk=site.pk).filter(root_page__depth__lt=2).delete()
         NetworkSettings.objects.get_or_create(site=site, defaults={"kind": spec["kind"]})

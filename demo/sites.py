@@ -68,7 +68,11 @@ NETWORKS = [
         "default": True,
         "host": "127.0.0.1:8000",
         "kind": "local-partnership",
-        "name": "Aktywni z pasją — partnerstwo lokalne w Bolesławcu",
+        "name": T(
+            "Aktywni z pasją — partnerstwo lokalne w Bolesławcu",
+            "Active with passion — a local partnership in Bolesławiec",
+            "Aktiv mit Leidenschaft — lokale Partnerschaft in Bolesławiec",
+        ),
         "email": "kontakt@partnerhub.example",
         "phone": "+48 75 000 00 00",
         "address": T(
@@ -328,7 +332,11 @@ NETWORKS = [
         "key": KONSTANCIN,
         "host": "konstancin.localhost:8000",
         "kind": "municipality",
-        "name": "Konstancin-Jeziorna — miasta partnerskie",
+        "name": T(
+            "Konstancin-Jeziorna — miasta partnerskie",
+            "Konstancin-Jeziorna — partner towns",
+            "Konstancin-Jeziorna — Partnerstädte",
+        ),
         "email": "",
         "phone": "",
         "address": T(
@@ -423,7 +431,11 @@ NETWORKS = [
         "key": IZABELIN,
         "host": "izabelin.localhost:8000",
         "kind": "twin-town-association",
-        "name": "Izabelińskie Stowarzyszenie Partnerstwa Miast i Gmin",
+        "name": T(
+            "Izabelińskie Stowarzyszenie Partnerstwa Miast i Gmin",
+            "Izabelin Town and Municipality Partnership Association",
+            "Izabeliner Verein für Städte- und Gemeindepartnerschaften",
+        ),
         "email": "",
         "phone": "",
         "address": T(
@@ -537,7 +549,11 @@ NETWORKS = [
         "key": GMINY,
         "host": "gminy.localhost:8000",
         "kind": "association-of-municipalities",
-        "name": "Stowarzyszenie gmin (przykład)",
+        "name": T(
+            "Stowarzyszenie gmin (przykład)",
+            "Association of municipalities (example)",
+            "Gemeindeverband (Beispiel)",
+        ),
         "email": "",
         "phone": "",
         "address": T("Polska", "Poland", "Polen"),
@@ -640,7 +656,11 @@ NETWORKS = [
         "key": PORTAL,
         "host": "portal.localhost:8000",
         "kind": "twinning-portal",
-        "name": "Portal współpracy miast partnerskich",
+        "name": T(
+            "Portal współpracy miast partnerskich",
+            "Town twinning portal",
+            "Portal der Städtepartnerschaften",
+        ),
         "email": "",
         "phone": "",
         "address": T("Polska", "Poland", "Polen"),
