@@ -255,6 +255,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# English dates in the British order ("6 December 2026"): partnerhub/formats/en/.
+FORMAT_MODULE_PATH = ["partnerhub.formats"]
 TIME_ZONE = "Europe/Warsaw"
 USE_TZ = True
 

@@ -5,7 +5,7 @@ there (the ``|localized`` filter)."""
 import re
 from decimal import Decimal
 
-from django.utils import translation
+from django.utils import formats, timezone, translation
 
 from wagtail.models import Locale, Page
 
@@ -35,18 +35,19 @@ def facts(html):
     return match.group(0)
 
 
-class NumberFormatTests:
-    @pytest.fixture
-    def initiative(self, german_content):
-        """The initiative (25 000.00 EUR of funding) in Polish, German and English."""
-        tree = german_content.pl.tree
-        for page in (tree.home, tree.organisations, german_content.pl.organisation):
-            translate(Page.objects.get(pk=page.pk).specific, "en", {})
-        polish = Page.objects.get(pk=german_content.pl.initiative.pk).specific
-        assert polish.funding_amount == Decimal("25000.00")
-        translate(polish, "en", {"Europe for Citizens": "Europe for Citizens", "wymiana": "exchange"})
-        return polish
+@pytest.fixture
+def initiative(german_content):
+    """The initiative (25 000.00 EUR of funding) in Polish, German and English."""
+    tree = german_content.pl.tree
+    for page in (tree.home, tree.organisations, german_content.pl.organisation):
+        translate(Page.objects.get(pk=page.pk).specific, "en", {})
+    polish = Page.objects.get(pk=german_content.pl.initiative.pk).specific
+    assert polish.funding_amount == Decimal("25000.00")
+    translate(polish, "en", {"Europe for Citizens": "Europe for Citizens", "wymiana": "exchange"})
+    return polish
 
+
+class NumberFormatTests:
     def test_the_funding_amount_is_grouped_and_separated_in_each_readers_locale(self, client, initiative):
         english = initiative.get_translation(Locale.objects.get(language_code="en"))
         shown = {
@@ -69,6 +70,26 @@ class NumberFormatTests:
         assert latitude.replace(".", ",") in german_html
         assert latitude.replace(".", ",") in polish_html
         assert latitude not in german_html
+
+
+class DateFormatTests:
+    """English pages write dates the British way, day first ("1 May 2026"), not Django's "May 1, 2026"."""
+
+    def test_the_english_initiative_gives_its_dates_day_first(self, client, initiative):
+        english = initiative.get_translation(Locale.objects.get(language_code="en"))
+        html = html_of(client, english.url)
+        assert "1 May 2026" in facts(html) and "30 September 2027" in facts(html)
+        upcoming = initiative.occurrences.filter(start__gte=timezone.now()).get()
+        with translation.override("en"):
+            day = formats.date_format(timezone.localtime(upcoming.start), "DATE_FORMAT")
+        assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", day), day
+        events = html.split('aria-labelledby="dates-heading"', 1)[1]
+        assert f"{day}, " in events
+        assert "May 1, 2026" not in html and "Sept. 30, 2027" not in html
+
+    def test_polish_and_german_dates_keep_their_own_formats(self, client, initiative, german_content):
+        assert "1 maja 2026" in facts(html_of(client, initiative.url))
+        assert "1. Mai 2026" in facts(html_of(client, german(initiative).url))
 
 
 def ical(client, url):
