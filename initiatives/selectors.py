@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from core.listing import with_card_images
+from core.locales import text_sort_key
 from core.localization import localized
 from core.queries import pages_public
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerPage
@@ -186,7 +187,8 @@ def listing_filter_choices(*, home, model, tag_model):
         ),
     )
     choices = {"areas": [], "organisations": [], "partners": [], "tags": []}
-    for kind, value, label in sorted(rows, key=lambda row: (row[0], row[2], row[1])):
+    # A UNION has one ORDER BY for all four lists: the labels are sorted here, accents not counting first.
+    for kind, value, label in sorted(rows, key=lambda row: (row[0], text_sort_key(row[2]), row[1])):
         choices[kind].append((value, label))
     return choices
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from core.listing import ListingFilterForm, blank_choice
+from core.locales import text_sort_key
 
 from .models.content import CooperationArea, OrganisationKind, OrganisationRole, PartnerKind, RelationshipStatus
 from .selectors import partner_countries
@@ -27,7 +28,8 @@ class PartnerFilterForm(ListingFilterForm):
         self.fields["area"].choices = blank_choice(_("All areas")) + list(areas)
         # Country names in the reader's language, only countries that have a partner.
         self.fields["country"].choices = blank_choice(_("All countries")) + sorted(
-            ((code, countries.name(code)) for code in partner_countries(index=index)), key=lambda choice: choice[1]
+            ((code, countries.name(code)) for code in partner_countries(index=index)),
+            key=lambda choice: text_sort_key(choice[1]),
         )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from wagtail.models import Locale, Site
 
+from core.locales import collated, text_sort_key
 from core.queries import pages_public
 
 from .models.content import PartnerPage
@@ -28,8 +29,10 @@ def partners_for_map(*, locale, site=None):
         for home in homes:
             in_site |= PartnerPage.objects.descendant_of(home)
         partners = partners.filter(pk__in=in_site.values("pk"))
-    # Country names are translated, so sort by them in Python, in the reader's language.
-    return sorted(partners, key=lambda partner: (partner.country.name, partner.title))
+    # Titles in the locale's alphabet from the database; country names are translated,
+    # so they are sorted in Python (a stable sort keeps the titles' order within a country).
+    partners = partners.order_by(collated("title", language_code=locale.language_code), "pk")
+    return sorted(partners, key=lambda partner: text_sort_key(partner.country.name))
 
 
 def partners_by_country(partners):

@@ -3,6 +3,7 @@
 from django.db.models import Case, F, IntegerField, Value, When
 
 from core.listing import with_card_images
+from core.locales import collated
 from core.queries import pages_public
 
 from .models.content import MemberOrganisationPage, OrganisationRole, PartnerPage
@@ -15,8 +16,12 @@ ROLE_ORDER = [
 ]
 
 
-def partners_for_listing(*, index, area=None, country=None, status=None, kind=None):
-    """Live, public partners under ``index`` (one locale's partner list), filtered."""
+def partners_for_listing(*, index, language_code, area=None, country=None, status=None, kind=None):
+    """Live, public partners under ``index`` (one locale's partner list), filtered.
+
+    In the alphabetical order of their names in ``language_code`` (the
+    reader's): a reader looks a town up by its name, not by its country's ISO code.
+    """
     partners = pages_public(PartnerPage.objects.live().child_of(index))
     if area:
         partners = partners.filter(areas__slug=area).distinct()
@@ -27,7 +32,7 @@ def partners_for_listing(*, index, area=None, country=None, status=None, kind=No
     if kind:
         partners = partners.filter(kind=kind)
     return with_card_images(partners.prefetch_related("areas"), "listing_image", "coat_of_arms").order_by(
-        "country", "title", "pk"
+        collated("title", language_code=language_code), "pk"
     )
 
 

@@ -1,6 +1,7 @@
 """Partner and member organisation listings, and the related content on partner and organisation pages."""
 
 import datetime
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -155,3 +156,42 @@ class RelatedContentTests:
         response = client.get("/pl/")
         assert [n.title for n in response.context["latest_news"]] == ["Najnowsza wiadomość"]
         assert response.context["upcoming_events"] == []
+
+
+class PartnerOrderTests:
+    """Partners in the alphabetical order of their names in the reader's language, not by country code."""
+
+    TOWNS = [("Zwickau", "DE"), ("Łuck", "UA"), ("Aalborg", "DK"), ("Meru", "FR"), ("Lwów", "UA"), ("Ogre", "LV")]
+
+    @pytest.fixture
+    def partners(self, tree):
+        for title, country in self.TOWNS:
+            factories.PartnerPageFactory(parent=tree.partners, title=title, slug=title.lower(), country=country)
+        return tree.partners  # with Borken (DE) from the tree
+
+    @staticmethod
+    def main(response):
+        assert response.status_code == 200
+        return response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+
+    def test_the_partner_index_lists_towns_by_name_in_polish_alphabetical_order(self, client, partners):
+        html = self.main(client.get(partners.url))
+        titles = re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+        # By country code it was Borken, Zwickau (DE), Aalborg (DK), Meru (FR), Ogre (LV), Lwów, Łuck (UA);
+        # by code points Łuck would come after Zwickau. In Polish, Ł follows L.
+        assert titles == ["Aalborg", "Borken", "Lwów", "Łuck", "Meru", "Ogre", "Zwickau"]
+
+    def test_the_country_filter_lists_country_names_alphabetically(self, client, partners):
+        html = self.main(client.get(partners.url))
+        select = html.split('name="country"', 1)[1].split("</select>", 1)[0]
+        names = re.findall(r'<option value="[A-Z]{2}">([^<]+)</option>', select)
+        assert names == ["Dania", "Francja", "Łotwa", "Niemcy", "Ukraina"]
+
+    def test_the_map_list_groups_by_country_name_and_sorts_towns_by_name(self, client, partners):
+        html = self.main(client.get(f"{partners.url}map/"))
+        countries = re.findall(r'<h3 id="country-[a-z]{2}">([^<]+)</h3>', html)
+        assert countries == ["Dania", "Francja", "Łotwa", "Niemcy", "Ukraina"]
+        ukraine = html.split('id="country-ua"', 1)[1]
+        assert re.findall(r'<li><a href="[^"]+">([^<]+)</a>', ukraine) == ["Lwów", "Łuck"]
+        germany = html.split('id="country-de"', 1)[1].split("<h3", 1)[0]
+        assert re.findall(r'<li><a href="[^"]+">([^<]+)</a>', germany) == ["Borken", "Zwickau"]
