@@ -5,7 +5,9 @@
  * filtered directory, clustered with Leaflet.markercluster so that 20,000
  * points stay usable; its GeoJSON has short keys (u local unit, p partner,
  * c country code). Without JavaScript, Leaflet or tiles the list, the table
- * and the server-drawn SVG map still say it all. */
+ * and the server-drawn SVG map still say it all. A server-drawn map that the
+ * interactive one replaces names it (data-replaced-by="directory-map"): it is
+ * hidden while the interactive map is shown, so that readers see one map. */
 (function () {
     "use strict";
     if (!window.L || !window.fetch) {
@@ -46,6 +48,15 @@
             map.fitBounds(bounds, {padding: [30, 30], maxZoom: 8});
         }
         container.dataset.ready = "true";
+    }
+
+    function showInteractive(container, shown) {
+        container.hidden = !shown;
+        document.querySelectorAll("[data-replaced-by]").forEach(function (element) {
+            if (element.dataset.replacedBy === container.id) {
+                element.hidden = shown;
+            }
+        });
     }
 
     function initMap(container) {
@@ -89,7 +100,7 @@
                 if (!collection.features.length) {
                     return;
                 }
-                container.hidden = false;
+                showInteractive(container, true);
                 var map = L.map(container, {scrollWheelZoom: false});
                 if (data.tileUrl) {
                     L.tileLayer(data.tileUrl, {maxZoom: 18, attribution: data.tileAttribution}).addTo(map);
@@ -116,7 +127,7 @@
                 container.dataset.ready = "true";
             })
             .catch(function (error) {
-                container.hidden = true;
+                showInteractive(container, false);
                 if (window.console) {
                     window.console.warn(error);
                 }

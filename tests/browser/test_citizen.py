@@ -10,7 +10,9 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
+from directory.models import PartnershipDirectoryPage
 from tests.conftest import ensure_wagtail_roots
+from tests.directory.conftest import import_csv, row
 from tests.seo.network import build_published_network
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -107,6 +109,34 @@ def test_the_map_list_works_without_javascript(browser, live_server, network):
     expect(page.get_by_role("heading", name="Germany")).to_be_visible()
     page.get_by_role("link", name="Borken").click()
     expect(page.locator("h1")).to_have_text("Borken")
+    context.close()
+
+
+def test_the_directory_shows_one_map_at_a_time(browser, page, live_server, network):
+    directory = PartnershipDirectoryPage(title="Katalog partnerstw", slug="katalog", per_page=10)
+    network.tree.home.add_child(instance=directory)
+    directory.save_revision().publish()
+    report = import_csv(
+        [
+            row(partner_name="Borken", latitude="51.843", longitude="6.858"),
+            row(partner_name="Méru", country="FR", latitude="49.237", longitude="2.134"),
+        ]
+    )
+    assert report.written
+    url = live_server.url + directory.url
+
+    # With JavaScript the interactive map takes the dot map's place.
+    page.goto(url)
+    expect(page.locator("#directory-map")).to_have_attribute("data-ready", "true")
+    expect(page.locator("#directory-map")).to_be_visible()
+    expect(page.locator(".directory-map__svg")).to_be_hidden()
+
+    # Without it, the dot map alone.
+    context = browser.new_context(java_script_enabled=False)
+    static_page = context.new_page()
+    static_page.goto(url)
+    expect(static_page.locator(".directory-map__svg")).to_be_visible()
+    expect(static_page.locator("#directory-map")).to_be_hidden()
     context.close()
 
 

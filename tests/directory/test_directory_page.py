@@ -158,6 +158,21 @@ class TestStatisticsMapAndFeeds:
         point = next(f for f in data["features"] if f["properties"]["p"] == "Mickūnai")
         assert point["geometry"]["coordinates"] == [25.5083, 54.7083]
 
+    def test_without_javascript_only_the_dot_map_shows(self, client, sample):
+        """The server's HTML shows the dot map; the interactive map is hidden until its script runs,
+        and the dot map names it as its replacement, so that the script hides the dot map then
+        (static/js/partner-map.js; the browser test checks the swap)."""
+        html = client.get(sample.url).content.decode()
+        section = html.split('class="directory-map"', 1)[1].split("</section>", 1)[0]
+        interactive = re.search(r'<div id="directory-map"[^>]*>', section).group(0)
+        assert re.search(r"\shidden[\s>]", interactive), interactive
+        static = re.search(r'<div class="directory-map__static"([^>]*)>(.*)</div>', section, re.S)
+        assert static, "no static map"
+        assert 'data-replaced-by="directory-map"' in static.group(1)
+        assert "hidden" not in static.group(1)
+        assert 'class="directory-map__svg"' in static.group(2) and 'class="directory-map__dot"' in static.group(2)
+        assert section.count("<svg") == 1  # one dot map, nothing else drawn beside it
+
     def test_round_anniversaries_are_listed_and_offered_as_icalendar(self, client, directory):
         today = datetime.date.today()
         soon = today + datetime.timedelta(days=10)
