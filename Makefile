@@ -85,7 +85,7 @@ test: install check lint ## Install, then check, lint and run the whole test sui
 	.venv/bin/python -m pytest tests/browser $(REAL_SERVER_TESTS) $(PYTEST_ARGS)
 
 messages: install ## Update the .po catalogues from the templates and code, then list what needs translating
-	$(MANAGE) makemessages -l pl -l en -l de --ignore=.venv --ignore=.bootstrap --ignore=var --ignore=node_modules
+	$(MANAGE) makemessages -l pl -l en -l de -l fr -l lt -l cs -l uk -l it -l lv -l nl --ignore=.venv --ignore=.bootstrap --ignore=var --ignore=node_modules
 	$(MANAGE) compile_catalogues
 	.venv/bin/python -m pytest tests/l10n/test_catalogues.py -q -p no:cacheprovider || echo "Translate the entries listed above in locale/<lang>/LC_MESSAGES/django.po"
 

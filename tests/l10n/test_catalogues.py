@@ -1,14 +1,17 @@
-"""The interface catalogues for Polish, English and German are complete."""
+"""The interface catalogues are complete in every language of settings.LANGUAGES."""
 
 import re
+import shutil
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 
 import polib
 import pytest
 
-REQUIRED_LANGUAGES = ["pl", "en", "de"]
+# The partners' languages too (fr, lt, cs, uk, it, lv, nl): a partner town's page is read in its own.
+REQUIRED_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def catalogue(language):
@@ -66,3 +69,26 @@ def test_broken_catalogue_stops_the_compile(tmp_path, monkeypatch, settings):
     monkeypatch.setattr("home.management.commands.compile_catalogues.shutil.which", lambda name: None)
     with pytest.raises(CommandError, match="django.po"):
         call_command("compile_catalogues")
+
+
+def test_makemessages_finds_no_string_the_catalogues_lack(tmp_path, monkeypatch, settings):
+    """A msgid added in code or a template without a translation shows English to every reader:
+    extracting the strings afresh (what `make messages` does) leaves nothing untranslated."""
+    if shutil.which("xgettext") is None:
+        pytest.fail("xgettext is missing: install gettext (Debian: apt-get install gettext)")
+    shutil.copytree(Path(settings.BASE_DIR) / "locale", tmp_path / "locale")
+    settings.LOCALE_PATHS = [tmp_path / "locale"]
+    monkeypatch.chdir(settings.BASE_DIR)
+    call_command(
+        "makemessages",
+        locale=REQUIRED_LANGUAGES,
+        ignore_patterns=[".venv", ".bootstrap", "var", "node_modules"],  # the Makefile's
+        verbosity=0,
+    )
+    missing = {}
+    for language in REQUIRED_LANGUAGES:
+        po = polib.pofile(str(tmp_path / "locale" / language / "LC_MESSAGES" / "django.po"))
+        untranslated = [entry.msgid for entry in po.untranslated_entries() + po.fuzzy_entries()]
+        if untranslated:
+            missing[language] = untranslated
+    assert missing == {}
