@@ -62,14 +62,18 @@ class NumberFormatTests:
         assert "25,000.00" not in shown["de"] and "25.000,00" not in shown["en"]
         assert "25000" not in "".join(shown.values())
 
-    def test_coordinates_use_the_readers_decimal_separator(self, client, german_content):
+    def test_no_language_shows_raw_coordinates_but_the_region_and_the_map(self, client, german_content):
+        # Coordinates ("51,8430, 6,8580") once stood here, in the reader's decimal format; they say nothing to a reader.
         partner = german_content.pl.partner
-        latitude = f"{partner.latitude:.4f}"
-        german_html = facts(html_of(client, german_content.de["partner"].url))
-        polish_html = facts(html_of(client, partner.url))
-        assert latitude.replace(".", ",") in german_html
-        assert latitude.replace(".", ",") in polish_html
-        assert latitude not in german_html
+        shown = {
+            "pl": facts(html_of(client, partner.url)),
+            "de": facts(html_of(client, german_content.de["partner"].url)),
+        }
+        for language, html in shown.items():
+            for value in (partner.latitude, partner.longitude):
+                assert f"{value:.4f}" not in html and f"{value:.4f}".replace(".", ",") not in html, language
+        assert 'href="/de/partnerstaedte/map/#country-de">Partner auf einer Karte zeigen</a>' in shown["de"]
+        assert "Deutschland" in shown["de"]
 
 
 class DateFormatTests:

@@ -35,6 +35,29 @@ def test_partner_page_shows_identity_relationship_and_agreements(client, content
     assert soup.select_one("ol.agreements time")["datetime"] == "1991-05-03"
 
 
+def _coordinates_shown(partner, text):
+    """The partner's coordinates as any page would write them, with a point or a decimal comma."""
+    written = [f"{value:.{digits}f}" for value in (partner.latitude, partner.longitude) for digits in (2, 3, 4)]
+    return [value for value in written + [v.replace(".", ",") for v in written] if value in text]
+
+
+def test_partner_page_says_where_the_town_is_in_words_and_links_to_the_map(client, content):
+    soup = soup_of(client.get("/pl/partnerzy/borken/"))
+    link = soup.select_one("dl.facts a[href='/pl/partnerzy/map/#country-de']")
+    assert link is not None and link.get_text(strip=True) == "Pokaż partnerów na mapie"
+    assert link.parent.get_text(" ", strip=True).startswith("Nadrenia Północna-Westfalia, Niemcy")
+    assert soup.select_one("#country-de") is None  # the anchor is on the map page ...
+    assert soup_of(client.get("/pl/partnerzy/map/")).select_one("h3#country-de") is not None  # ... here
+
+
+def test_no_public_page_shows_a_partners_raw_coordinates(client, content):
+    partner = content.partner
+    assert partner.has_coordinates
+    for url in ("/pl/", "/pl/partnerzy/", "/pl/partnerzy/map/", "/pl/partnerzy/borken/"):
+        text = soup_of(client.get(url)).main.get_text(" ", strip=True)
+        assert _coordinates_shown(partner, text) == [], url
+
+
 def test_partner_coat_of_arms_carries_its_alt_text(client, content):
     soup = soup_of(client.get("/pl/partnerzy/borken/"))
     assert soup.select_one("img.page-header__logo")["alt"] == "Herb Borken: wieża na czerwonym polu"
