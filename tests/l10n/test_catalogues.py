@@ -92,3 +92,14 @@ def test_makemessages_finds_no_string_the_catalogues_lack(tmp_path, monkeypatch,
         if untranslated:
             missing[language] = untranslated
     assert missing == {}
+
+
+@pytest.mark.parametrize("language", REQUIRED_LANGUAGES)
+def test_every_plural_entry_has_as_many_forms_as_the_language_needs(language):
+    """A missing form is a fatal error for msgfmt and an empty string for the reader who needs it."""
+    po = catalogue(language)
+    forms = int(re.search(r"nplurals=(\d+)", po.metadata["Plural-Forms"]).group(1))
+    short = [
+        entry.msgid for entry in po.translated_entries() if entry.msgid_plural and len(entry.msgstr_plural) != forms
+    ]
+    assert short == []
