@@ -26,13 +26,14 @@ from django.utils import timezone
 
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.log_actions import log
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 import pytest
 from openpyxl import load_workbook
 
-from editorial.services import MODERATORS, TRANSLATORS, organisation_create, roles_setup
+from core.models import NetworkKind
+from editorial.services import MODERATORS, NETWORK_TRANSLATORS, TRANSLATORS, organisation_create, roles_setup
 from engagement.models import (
     AccessionPage,
     AccessionRequest,
@@ -45,6 +46,7 @@ from engagement.models import (
 )
 from engagement.models.newsletter import ConsentText
 from engagement.services.newsletter import newsletter_issue_recipients
+from networks.services import network_add
 from partners.models import MemberOrganisationIndexPage
 from tests.engagement.conftest import human
 
@@ -472,3 +474,28 @@ def test_an_accession_request_belongs_to_the_network_of_its_form(world, db):
     response = Client().post(page.relative_url(Site.objects.get(pk=world.networks.b.site)), data, HTTP_HOST=HOSTS["b"])
     assert response.status_code == 200
     assert AccessionRequest.objects.get(organisation_name="Nowe Stowarzyszenie B").site_id == world.networks.b.site
+
+
+def test_a_translator_edits_a_translated_contact_form_but_reads_none_of_its_messages(world, db):
+    """Wagtail shows a form's messages to whoever may edit the page; a translator edits their language's tree."""
+    network_add(name="Siec A", kind=NetworkKind.LOCAL_PARTNERSHIP, host=HOSTS["a"], language_codes=["en"])
+    contact = ContactFormPage.objects.get(pk=world.records["a"].contact)
+    english = contact.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=True)
+    message = "Secret English message of network A"
+    FormSubmission.objects.create(page=english, form_data={"tresc": message, "email": "writes.en@example.org"})
+    translator = get_user_model().objects.create_user("translator_a_en", "translator_a_en@example.org", PASSWORD)
+    translator.groups.add(Group.objects.get(name=NETWORK_TRANSLATORS.format(network="Siec A", language="en")))
+    assert english.permissions_for_user(translator).can_edit()
+
+    client = Client()
+    client.force_login(translator)
+    for url in (
+        "/admin/forms/",
+        f"/admin/forms/submissions/{english.pk}/",
+        f"/admin/forms/submissions/{english.pk}/?export=csv",
+    ):
+        body = body_of(client.get(url))
+        assert message not in body and "writes.en@example.org" not in body
+    response = as_user(world, "moderator_a").get(f"/admin/forms/submissions/{english.pk}/")
+    assert response.status_code == 200 and message in body_of(response)
+    assert message not in body_of(as_user(world, "moderator_b").get(f"/admin/forms/submissions/{english.pk}/"))
