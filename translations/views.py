@@ -20,6 +20,7 @@ from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 import polib
 
+from core.queries import pages_public
 from editorial.write_guards import page_submission_allowed
 
 from .selectors import STATES, translation_status_rows
@@ -56,28 +57,43 @@ def translation_status(request):
     )
 
 
+# The language for a reader who asks for one the site lacks: the partners abroad
+# read English far more often than Polish. Polish (LANGUAGE_CODE) when there is
+# no live English home either.
+FALLBACK_LANGUAGE = "en"
+
+
 def language_redirect(request):
     """``/``: redirect to the reader's language among those with a published home page.
 
     Django's LocaleMiddleware would pick any configured language, even one with
     no content yet; here a language counts only once its home page is live.
     The language cookie (set by Django's set_language view) wins over the
-    browser's Accept-Language; Polish (LANGUAGE_CODE) is the fallback.
+    browser's Accept-Language. A browser that asks only for languages the site
+    lacks gets English (FALLBACK_LANGUAGE) if its home is live; Polish
+    (LANGUAGE_CODE) otherwise, and when the browser asks for nothing.
     """
     available = language_codes_with_home(request)
     chosen = None
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    # "*" (any language) names none: Django's own negotiation skips it too.
+    accepted = [
+        code.lower()
+        for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", ""))
+        if code != "*"
+    ]
     if cookie in available:
         chosen = cookie
     else:
-        for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")):
-            code = code.lower()
+        for code in accepted:
             for candidate in (code, code.split("-")[0]):
                 if candidate in available:
                     chosen = candidate
                     break
             if chosen:
                 break
+    if chosen is None and accepted and FALLBACK_LANGUAGE in available:
+        chosen = FALLBACK_LANGUAGE
     if chosen is None:
         chosen = settings.LANGUAGE_CODE
     with translation.override(chosen):
@@ -92,6 +108,16 @@ def language_codes_with_home(request):
     if site is None:
         return set()
     return set(site.root_page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True))
+
+
+def fallback_translation(page, request):
+    """The live, public English (FALLBACK_LANGUAGE) version of ``page`` for a reader whose language it lacks, or None.
+
+    Only where the English home is live too: without it /en/… would not route.
+    """
+    if page.locale.language_code == FALLBACK_LANGUAGE or FALLBACK_LANGUAGE not in language_codes_with_home(request):
+        return None
+    return pages_public(page.get_translations().live().filter(locale__language_code=FALLBACK_LANGUAGE)).first()
 
 
 @require_POST

@@ -40,7 +40,8 @@ def register_translation_status_url():
 
 @hooks.register("before_serve_page")
 def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
-    """/fr/… without a French page routes to the Polish one: send the reader to its /pl/ URL.
+    """/fr/… without a French page routes to the Polish one: send the reader to its English
+    version if that is live (English before Polish, as at /), else to its /pl/ URL.
 
     Without this the Polish text would be served labelled lang="fr" with a
     French interface around it.
@@ -48,7 +49,7 @@ def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
     active = translation.get_language()
     # HomePage.route reads the page with its locale: no query then.
     if active and page.locale.language_code != active:
-        url = page.get_url(request)
+        url = (views.fallback_translation(page, request) or page).get_url(request)
         if url and url != request.path:
             return redirect(url)
     return None
