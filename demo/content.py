@@ -524,6 +524,19 @@ PARTNERS = [
     },
 ]
 
+# Each partner town's page is also read in its own language (German ones already are).
+PARTNER_OWN_LANGUAGES = {
+    "leidschendam": "nl",
+    "saint-germain-en-laye": "fr",
+    "hranice": "cs",
+    "krzemieniec": "uk",
+    "pisogne": "it",
+    "cesis": "lv",
+    "nowa-wilejka": "lt",
+    "meru": "fr",
+    "mickuny": "lt",
+}
+
 # --- Member organisations, each in its network: Bolesławiec's leader, patron and ---
 # --- signatories; the offices that publish for Konstancin-Jeziorna and Izabelin; ---
 # --- the association of municipalities' members (the seed names none: examples) ---

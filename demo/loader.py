@@ -60,9 +60,16 @@ from partners.models import (
     PartnerPage,
 )
 
-from . import content, sites
+from . import content, partner_languages, sites
 from .media import document_upsert, image_upsert
-from .translation import TARGET_LANGUAGES, T, TranslationMemory, translation_progress, translation_save
+from .translation import (
+    PARTNER_LANGUAGES,
+    TARGET_LANGUAGES,
+    T,
+    TranslationMemory,
+    translation_progress,
+    translation_save,
+)
 
 
 @contextlib.contextmanager
@@ -310,6 +317,7 @@ class DemoLoader:
         directory_demo_load(generated=300)
         summary = DemoSummary()
         self.translate_all(summary)
+        self.translate_partner_languages(summary)
         self.log("Roles, moderation workflows and organisations' access…")
         self.editorial_roles()
         summary.accounts = self.account_list()
@@ -835,6 +843,62 @@ class DemoLoader:
             total_segments, done_segments = translation_progress(instance=instance, locale=locale)
             if done_segments < total_segments:
                 summary.untranslated.append(f"{instance} → {locale.language_code}: {done_segments}/{total_segments}")
+
+    def translate_partner_languages(self, summary):
+        """Each partner town's page in its own language, with the frame it is read in there.
+
+        The frame is what the page needs to exist and read whole in that
+        language: its network's home page and partner towns' section (a
+        wagtail-localize translation needs its parent's), the footer and the
+        areas of cooperation. Nothing else of the network is
+        translated into these languages, so the home page there features
+        the partner towns rather than Polish initiatives.
+        """
+        for code in PARTNER_LANGUAGES:
+            self.memory.add_language(code, partner_languages.TEXTS[code], partner_languages.SLUGS[code])
+        done = set()
+        homes = {}
+        self.log(f"Partner towns in their own languages ({len(content.PARTNER_OWN_LANGUAGES)})…")
+        for slug, code in content.PARTNER_OWN_LANGUAGES.items():
+            locale = Locale.objects.get(language_code=code)
+            partner = PartnerPage.objects.get(pk=self.partners[slug].pk)
+            index = partner.get_parent().specific
+            home = index.get_parent().specific
+            footer = NetworkSettings.objects.get(site=partner.get_site()).footer
+            # Every area, not only the page's: the section's filter offers them all.
+            frame = [footer, home, index, *self.areas.values(), partner]
+            for instance in frame:
+                if (instance._meta.label, instance.pk, code) in done:
+                    continue
+                done.add((instance._meta.label, instance.pk, code))
+                target = translation_save(instance=instance, locale=locale, memory=self.memory, user=self.admin)
+                if isinstance(target, Page) and not isinstance(target.specific, HomePage):
+                    self.localize_relations(page=target, locale=locale)
+                total, translated = translation_progress(instance=instance, locale=locale)
+                if translated < total:
+                    summary.untranslated.append(f"{instance} → {code}: {translated}/{total}")
+            homes[(home.pk, code)] = (home, locale)
+        for home, locale in homes.values():
+            self._partner_language_home(home=home, locale=locale)
+
+    def _partner_language_home(self, *, home, locale):
+        target = HomePage.objects.get(pk=home.get_translation(locale).pk)
+        partners = [
+            translated
+            for item in home.partner_highlights.all()
+            if (translated := item.partner.get_translation_or_none(locale)) is not None
+        ]
+        if not partners:
+            partners = list(PartnerPage.objects.live().filter(locale=locale).descendant_of(target))
+        wanted = [partner.pk for partner in partners]
+        if [
+            item.partner_id for item in target.partner_highlights.all()
+        ] == wanted and not target.featured_initiatives.exists():
+            return
+        target.featured_initiatives = []
+        target.partner_highlights = [HomePartnerHighlight(partner=partner) for partner in partners]
+        with transaction.atomic():
+            target.save_revision(user=self.admin).publish(user=self.admin)
 
     def localize_relations(self, *, page, locale):
         page = Page.objects.get(pk=page.pk).specific

@@ -17,6 +17,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue, extract_strings
 
 TARGET_LANGUAGES = ("en", "de")
+# The partner towns' own languages: only partner pages and the frame they need are translated into them.
+PARTNER_LANGUAGES = ("fr", "lt", "cs", "uk", "it", "lv", "nl")
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,21 @@ class TranslationMemory:
     def keep(self, text):
         """A proper name or address: the same in every language, unless translated elsewhere."""
         for source_data in _segment_strings(text):
-            for language in TARGET_LANGUAGES:
+            for language in (*TARGET_LANGUAGES, *PARTNER_LANGUAGES):
                 self._strings.setdefault((language, source_data), source_data)
         return text
+
+    def add_language(self, language, texts, slugs):
+        """Translations into one more language: {Polish text: translation}, {Polish slug: slug}."""
+        for polish, translated in texts.items():
+            source = _segment_strings(polish)
+            target = _segment_strings(translated)
+            if len(source) != len(target):
+                raise ValueError(f"Demo text has a different structure in {language}: {polish[:60]!r}")
+            for source_data, target_data in zip(source, target, strict=True):
+                self._strings[(language, source_data)] = target_data
+        for polish, slug in slugs.items():
+            self._slugs[(language, polish)] = slug
 
     def add_slug(self, slugs):
         if isinstance(slugs, T):

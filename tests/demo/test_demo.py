@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import override
 
 from wagtail.documents import get_document_model
@@ -24,6 +25,8 @@ import polib
 import pytest
 
 from core.models import SiteImage
+from demo import partner_languages
+from demo.content import PARTNER_OWN_LANGUAGES
 from demo.loader import demo_counts
 from demo.sites import BY_KEY, NETWORKS
 from directory.models import Partnership
@@ -31,7 +34,6 @@ from home.models import StandardPage
 from initiatives.models import InitiativeIndexPage, InitiativeOccurrence, InitiativePage
 from partners.models import CooperationArea, MemberOrganisationPage, PartnerIndexPage, PartnerPage
 
-LOCALES = ("pl", "en", "de")
 POLISH_CATALOGUE = settings.BASE_DIR / "locale" / "pl" / "LC_MESSAGES" / "django.po"
 # Shorter Polish strings ("Szukaj", "Kontakt") could be part of a name or of Polish content.
 POLISH_STRING_MIN_LENGTH = 12
@@ -112,8 +114,6 @@ class TestLoadDemo:
         assert CooperationArea.objects.filter(locale=pl).count() == 14
 
     def test_initiatives_have_past_and_upcoming_dates(self, demo, db):
-        from django.utils import timezone
-
         now = timezone.now()
         assert InitiativeOccurrence.objects.filter(start__lt=now).exists()
         assert InitiativeOccurrence.objects.filter(start__gt=now).exists()
@@ -129,7 +129,7 @@ class TestLoadDemo:
 class TestDemoRendering:
     def test_every_live_page_renders_in_every_locale_it_exists_in(self, demo, db, client):
         pages = live_demo_pages()
-        assert {page.locale.language_code for page in pages} == set(LOCALES)
+        assert {page.locale.language_code for page in pages} == {code for code, _name in settings.LANGUAGES}
         problems = []
         for page in pages:
             site = page.get_site()
@@ -160,7 +160,7 @@ class TestDemoRendering:
         # Every network's English and German pages, as (host, path) on the network's own host.
         urls = []
         for page in live_demo_pages():
-            if page.locale.language_code in ("en", "de"):
+            if page.locale.language_code != "pl":
                 site = page.get_site()
                 urls.append((f"{site.hostname}:{site.port}", page.relative_url(site)))
         today = timezone.localdate()
@@ -169,7 +169,7 @@ class TestDemoRendering:
             path = index.relative_url(site)
             host = f"{site.hostname}:{site.port}"
             urls += [(host, f"{path}calendar/"), (host, f"{path}calendar/{today.year}/{today.month}/")]
-        for index in PartnerIndexPage.objects.live().filter(locale__language_code__in=("en", "de")):
+        for index in PartnerIndexPage.objects.live().exclude(locale__language_code="pl"):
             site = index.get_site()
             urls.append((f"{site.hostname}:{site.port}", f"{index.relative_url(site)}map/"))
         assert len({host for host, _path in urls}) == 5
@@ -404,3 +404,21 @@ class TestTheDemoIsFaithfulToTheSeeds:
             response = client.get("/pl/", HTTP_HOST=spec["host"])
             assert response.status_code == 200, spec["host"]
             assert spec["home"]["hero_title"].pl in response.text
+
+
+class TestPartnerTownsInTheirOwnLanguages:
+    @pytest.mark.parametrize(("slug", "language"), sorted(PARTNER_OWN_LANGUAGES.items()))
+    def test_the_partner_s_page_reads_in_its_own_language(self, demo, db, client, slug, language):
+        source = PartnerPage.objects.get(locale__language_code="pl", slug=slug)
+        page = source.get_translation(Locale.objects.get(language_code=language))
+        assert page.live
+        total, translated = Translation.objects.get(
+            source=TranslationSource.objects.get_for_instance(source), target_locale__language_code=language
+        ).get_progress()
+        assert translated == total
+
+        site = page.get_site()
+        html = client.get(page.relative_url(site), HTTP_HOST=f"{site.hostname}:{site.port}").text
+        assert f'<html lang="{language}"' in html
+        assert escape(partner_languages.TEXTS[language][source.summary]) in html
+        assert source.summary not in html
